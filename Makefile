@@ -1,0 +1,36 @@
+# eventcoder — the two commands that matter: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench model clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+# Code the bundled example articles with the embedded defaults, print them, write events.csv.
+demo: install
+	rm -f demo.db
+	$(BIN)/eventcoder code examples/ --db sqlite:///demo.db
+	$(BIN)/eventcoder export --db sqlite:///demo.db -o events.csv
+	@echo "wrote events.csv"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# Rebuild the shipped event classifier from the dev data (../shared/data/dev).
+model: install
+	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout -o src/eventcoder/data/models/events.joblib
+
+bench: install
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/accuracy.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.db events.csv

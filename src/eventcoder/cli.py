@@ -1,0 +1,167 @@
+"""The ``eventcoder`` command: thin click commands over the library. The only module importing click.
+
+Each command parses options, calls one library function and prints. An
+:class:`~eventcoder.errors.EventcoderError` becomes a one-line message and exit status 1 (the
+traceback with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import EventcoderError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _errors_as_messages(fn: F) -> F:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return fn(*args, **kwargs)
+        except EventcoderError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _config(ctx: click.Context, **values: Any) -> Any:
+    from .config import load_config
+
+    return load_config(ctx.obj.get("config"), overrides=values)
+
+
+@click.group()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A TOML config file.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="eventcoder")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, debug: bool, verbose: int) -> None:
+    """Code news about political violence and protest into ACLED-format events."""
+    ctx.obj = {"config": config_path, "debug": debug}
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write .csv, .jsonl or .geojson.")
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.option("--scope", type=click.Choice(["acled", "all"]), help="What to code (default acled).")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date for inputs without one.")
+@click.pass_context
+@_errors_as_messages
+def code(ctx: click.Context, inputs: tuple[str, ...], output: str | None, db: str | None,
+         scope: str | None, published: Any) -> None:
+    """Code INPUTS (files, directories, or - for stdin) and store the events."""
+    from . import report
+    from .batch import code_inputs
+    from .pipeline import Pipeline
+    from .store import open_store
+
+    config = _config(ctx, **{"store.url": db, "pipeline.scope": scope})
+    pipeline = Pipeline.from_config(config)
+    store = open_store(str(config.get("store", "url")))
+    pub: date | None = published.date() if published else None
+    with report.progress(enabled=sys.stderr.isatty()) as tick:
+        result = code_inputs(pipeline, list(inputs), store, published=pub, keep=True, on_outcome=tick)
+    store.close()
+    events = [e for w in result.works for e in w.events]
+    if output:
+        from .export import write_events
+
+        write_events(events, output)
+    else:
+        click.echo(report.table(events))
+    for rej in result.rejected:
+        click.echo(f"rejected: {rej.source}: {rej.reason} ({rej.code})", err=True)
+    click.echo(report.summary(result), err=True)
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+@click.pass_context
+@_errors_as_messages
+def export(ctx: click.Context, db: str | None, output: str) -> None:
+    """Export the stored events to OUTPUT (.csv, .jsonl or .geojson)."""
+    from .export import write_events
+    from .store import open_store
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    n = write_events(store.events(), output)
+    store.close()
+    click.echo(f"{n:,} events written to {output}", err=True)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these predictions instead of coding.")
+@click.option("--holdout/--all-rows", default=False, help="Score only the held-out fifth (bench/split.py rule).")
+@click.option("--limit", type=int, default=0, help="At most this many gold rows.")
+@click.option("--by", "by_column", default="", help="Also report per value of this gold column (e.g. dataset).")
+@click.pass_context
+@_errors_as_messages
+def evaluate(ctx: click.Context, gold: str, pred: str | None, holdout: bool, limit: int,
+             by_column: str) -> None:
+    """Code the notes of an ACLED-format GOLD file and print per-field scores."""
+    from . import report
+
+    rows = report.select_gold(gold, holdout=holdout, limit=limit)
+    predicted = report.predict_or_read(rows, pred, _config(ctx) if not pred else None)
+    click.echo("\n".join(report.score_lines(rows, predicted, by_column)))
+
+
+@main.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write.")
+@click.option("--exclude-holdout", is_flag=True, help="Leave out the held-out fifth of the rows.")
+@_errors_as_messages
+def train(gold: tuple[str, ...], output: str, exclude_holdout: bool) -> None:
+    """Train the sub-event classifier from ACLED-format GOLD files with notes."""
+    from .classify import load_taxonomy, read_gold, save_model, train_model
+    from .holdout import is_holdout
+
+    keep = (lambda row: not is_holdout(row["notes"])) if exclude_holdout else None
+    pairs = read_gold(gold, keep=keep)
+    model = train_model(pairs, load_taxonomy(), sources=[Path(g).name for g in gold])
+    save_model(model, output)
+    click.echo(f"trained on {model.n_examples:,} examples; wrote {output}", err=True)
+
+
+@main.command()
+def stages() -> None:
+    """List the registered stages."""
+    from .registry import all_stages
+
+    for info in all_stages():
+        needs = ", ".join(info.requires) or "-"
+        click.echo(f"{info.name:<12} v{info.version}  needs {needs:<28} {info.doc}")
+
+
+@main.command()
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.pass_context
+@_errors_as_messages
+def rejections(ctx: click.Context, db: str | None) -> None:
+    """List the inputs that could not be coded, and why."""
+    from .store import open_store
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    for rej in store.rejections():
+        click.echo(f"{rej.source}\t{rej.code}\t{rej.stage}\t{rej.reason}")
+    store.close()

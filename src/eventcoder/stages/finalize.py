@@ -1,0 +1,76 @@
+"""Stage ``finalize``: ids, sources, notes and order — what makes a coded event a record.
+
+Reads the events with every field coded upstream; writes ``event_id_cnty`` (a content hash of the
+article id and the event's key fields, so re-coding gives the same id), ``source`` (the outlet, or
+the URL's host), ``notes`` (the event's first mention, dated, as an ACLED note would start),
+``timestamp`` and the order: the article's rows by confidence, its main event first.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import replace
+
+from ..config import Config
+from ..model import EventRecord, Work, content_id
+from ..registry import stage
+
+# Notes longer than this are cut at a word boundary (ACLED notes are a few sentences).
+MAX_NOTES_CHARS = 600
+
+
+def _host(url: str) -> str:
+    m = re.match(r"^[a-z]+://(?:www\.)?([^/:]+)", url.strip(), re.I)
+    return m.group(1).lower() if m else ""
+
+
+def event_key(event: EventRecord) -> str:
+    """The content hash that identifies one event of one article."""
+    return content_id(
+        ";".join(event.article_ids),
+        event.sub_event_type,
+        event.event_date.isoformat() if event.event_date else "",
+        event.location,
+        event.actor1,
+        event.actor2,
+        str(event.mentions[0].sent if event.mentions else -1),
+    )
+
+
+@stage(
+    "finalize",
+    requires=("events",),
+    provides=("events.id", "events.source", "events.notes"),
+    version=1,
+)
+class FinalizeStage:
+    """Give each event its id, source, notes and timestamp; order by confidence."""
+
+    def __init__(self, config: Config) -> None:
+        self.clock = time.time
+
+    def __call__(self, work: Work) -> Work:
+        article = work.article
+        source = article.source or _host(article.url)
+        now = int(self.clock())
+        events = []
+        for event in work.events:
+            notes = " ".join(m.span.text.strip() for m in event.mentions[:3])
+            if len(notes) > MAX_NOTES_CHARS:
+                notes = notes[:MAX_NOTES_CHARS].rsplit(" ", 1)[0] + " ..."
+            if event.event_date:
+                notes = f"On {event.event_date.day} {event.event_date:%B %Y}, {notes}"
+            events.append(
+                replace(
+                    event,
+                    event_id_cnty=event_key(event),
+                    source=event.source or source,
+                    notes=notes,
+                    timestamp=now,
+                )
+            )
+        events.sort(key=lambda e: (-e.confidence, e.mentions[0].sent if e.mentions else 0))
+        # Two events of one article that came out identical (same key) are one event.
+        unique = list({e.event_id_cnty: e for e in reversed(events)}.values())[::-1]
+        return work.with_events(unique)

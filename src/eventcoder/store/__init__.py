@@ -1,0 +1,8 @@
+"""Storage: the Store protocol and ``open_store(url)``. Only this package writes SQL."""
+
+from __future__ import annotations
+
+from .base import Batch, EventQuery, Store
+from .sql import SqlStore, open_store
+
+__all__ = ["Batch", "EventQuery", "SqlStore", "Store", "open_store"]
