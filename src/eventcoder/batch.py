@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import Article, Rejection, Work
+from .model import Article, EventRecord, Rejection, Work
 from .pipeline import Outcome, Pipeline
 from .readers import Limits, read_inputs
 from .store import Batch, Store
 
-__all__ = ["BatchReport", "code_articles", "code_inputs", "limits_of"]
+__all__ = ["BatchReport", "code", "code_articles", "code_inputs", "limits_of"]
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,28 @@ def code_articles(
             flush()
     flush()
     return report
+
+
+def code(
+    text: str,
+    *,
+    published: date | None = None,
+    title: str = "",
+    url: str = "",
+    source: str = "",
+    pipeline: Pipeline | None = None,
+) -> tuple[EventRecord, ...]:
+    """Code one article's text and return its events (main event first).
+
+    Builds the default pipeline when none is given; pass one to code many texts quickly.
+    Raises an :class:`~eventcoder.errors.EventcoderError` when the text cannot be coded.
+    """
+    pipeline = pipeline or Pipeline.from_config()
+    article = Article(
+        id=Article.make_id(text, url), text=text, title=title, url=url, published=published,
+        source=source, origin=url or "<text>",
+    )  # fmt: skip
+    return pipeline.run(article).events
 
 
 def code_inputs(

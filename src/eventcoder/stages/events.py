@@ -270,7 +270,7 @@ class EventsStage:
         One crime word is not enough: ACLED codes gang killings and police raids ("a drug suspect
         was killed during a police raid") that a single "suspect" would drop.
         """
-        crime = sum(1 for p in self.crime if p.search(text))
+        crime = len({m.group(0).lower() for p in self.crime for m in p.finditer(text)})
         political = sum(1 for p in self.political if p.search(text))
         return crime >= MIN_CRIME_CUES and political == 0
 

@@ -227,6 +227,7 @@ class SqlStore:
                      for m in ev.mentions]
                 ),
             )
+            conn.execute(evidence.delete().where(evidence.c.event_id == ev.event_id_cnty))
             conn.execute(events.delete().where(events.c.event_id_cnty == ev.event_id_cnty))
             conn.execute(events.insert().values(**row))
             if ev.evidence:

@@ -1,0 +1,87 @@
+"""Throughput: articles/s and peak memory coding GVA full news articles (run by hand).
+
+    .venv/bin/python bench/throughput.py [--n 1000] [--stages clean,nlp,events,...] [--scope all]
+
+Reads the first N articles of ../shared/data/dev/gva_incidents_dev.jsonl (full news texts with
+publication dates), codes them with the default pipeline (no store), and prints articles/s, events
+per article, the time each stage took and the peak resident memory. Data stays outside the repo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from eventcoder.config import load_config
+from eventcoder.model import Article, Work
+from eventcoder.pipeline import Pipeline
+
+GVA = Path(__file__).resolve().parents[2] / "shared/data/dev/gva_incidents_dev.jsonl"
+
+
+def gva_articles(n: int) -> list[Article]:
+    out: list[Article] = []
+    with open(GVA, encoding="utf-8") as fh:
+        for line in fh:
+            incident = json.loads(line)
+            for a in incident["articles"]:
+                if a.get("content", "").strip():
+                    out.append(
+                        Article(
+                            id=a["article_id"],
+                            text=a["content"],
+                            title=a.get("title", ""),
+                            published=date.fromisoformat(a["dct"][:10]) if a.get("dct") else None,
+                            origin=f"gva:{incident['incident_id']}",
+                        )
+                    )
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--stages", default="")
+    ap.add_argument("--scope", default="all")
+    args = ap.parse_args()
+    overrides: dict[str, object] = {"pipeline.scope": args.scope}
+    if args.stages:
+        overrides["pipeline.stages"] = args.stages.split(",")
+    t0 = time.perf_counter()
+    pipeline = Pipeline.from_config(load_config(overrides=overrides))
+    load_s = time.perf_counter() - t0
+    articles = gva_articles(args.n)
+    per_stage: dict[str, float] = defaultdict(float)
+    events = rejected = 0
+    t0 = time.perf_counter()
+    for article in articles:
+        work = Work(article=article)
+        try:
+            for stage, info in zip(pipeline.stages, pipeline.infos, strict=True):
+                s0 = time.perf_counter()
+                work = stage(work)
+                per_stage[info.name] += time.perf_counter() - s0
+            events += len(work.events)
+        except Exception:  # noqa: BLE001 — a benchmark counts failures, it does not stop on them
+            rejected += 1
+    elapsed = time.perf_counter() - t0
+    chars = sum(len(a.text) for a in articles)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(articles)} ({chars / len(articles):.0f} chars on average)")
+    print(f"pipeline load: {load_s:.1f} s")
+    print(f"coding: {elapsed:.1f} s = {len(articles) / elapsed:.1f} articles/s")
+    print(f"events: {events} ({events / len(articles):.2f} per article), rejected: {rejected}")
+    for name, secs in per_stage.items():
+        print(f"  {name:<12} {secs:7.1f} s  {100 * secs / elapsed:5.1f}%")
+    print(f"peak memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcoder.config import load_config
+from eventcoder.model import Article, Work
+from eventcoder.pipeline import Pipeline
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "baghouz.txt"
+
+
+@pytest.fixture(scope="module")
+def front() -> Pipeline:
+    """The stages up to events: what this module tests, with the real model and parser."""
+    cfg = load_config(environ={}, overrides={"pipeline.stages": ["clean", "nlp", "events"]})
+    return Pipeline.from_config(cfg)
+
+
+def _code(front: Pipeline, text: str) -> Work:
+    return front.run(Article(id=Article.make_id(text), text=text, published=date(2019, 3, 12)))
+
+
+def test_seed_has_air_strike_shelling_and_clash(front: Pipeline) -> None:
+    text = SEED.read_text("utf-8").split("\n", 2)[2]
+    work = _code(front, text)
+    types = [e.sub_event_type for e in work.events]
+    assert {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"} <= set(types)
+    assert len(types) == len(set(types))  # one event per sub-type here, no duplicates
+    cited = " ".join(m.span.text for e in work.events for m in e.mentions)
+    assert "Leave a Reply" not in cited  # the clean stage removed the comment form
+    assert "defense official" not in cited  # a statement, not an event
+    assert "extended in 2014" not in cited  # history, not an event
+
+
+def test_one_sentence_can_report_two_events(front: Pipeline) -> None:
+    work = _code(front, "Government troops pounded the town with air strikes and artillery on Monday.")
+    assert {e.sub_event_type for e in work.events} == {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    }
+
+
+def test_a_protest_dispersed_with_tear_gas_is_one_event(front: Pipeline) -> None:
+    work = _code(
+        front,
+        "Hundreds of students marched to parliament in Nairobi on Tuesday demanding lower fees. "
+        "Police fired tear gas to disperse the protesters and arrested twelve of them.",
+    )
+    assert [e.event_type for e in work.events] == ["Protests"]
+    assert work.events[0].sub_event_type == "Protest with intervention"
+    assert len(work.events[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to attack the capital if talks fail.",
+        "Officials said the government would deploy more troops next year.",
+        "The minister spoke about the economy and the budget for the coming year.",
+    ],
+)
+def test_plans_threats_and_other_news_code_nothing(front: Pipeline, text: str) -> None:
+    assert _code(front, text).events == ()
+
+
+def test_casualty_sentence_joins_the_event_it_reports(front: Pipeline) -> None:
+    work = _code(
+        front,
+        "Fighters of the group clashed with army units near the border on Sunday. "
+        "One soldier was killed and four were wounded.",
+    )
+    [event] = work.events
+    assert event.sub_event_type == "Armed clash"
+    assert [m.sent for m in event.mentions] == [0, 1]
+
+
+def test_crime_news_is_out_of_scope_unless_all(front: Pipeline) -> None:
+    text = (
+        "A man was shot and killed outside a bar on Main Street late Saturday, police said. "
+        "Detectives are looking for a suspect; no arrests have been made in the homicide."
+    )
+    assert _code(front, text).events == ()
+    cfg = load_config(
+        environ={}, overrides={"pipeline.stages": ["clean", "nlp", "events"], "pipeline.scope": "all"}
+    )
+    events = Pipeline.from_config(cfg).run(Article(id="x", text=text)).events
+    assert events and events[0].tags == "crime"
+    assert events[0].event_type == "Violence against civilians"
