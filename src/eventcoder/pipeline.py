@@ -21,6 +21,9 @@ __all__ = ["Outcome", "Pipeline"]
 
 log = logging.getLogger(__name__)
 
+# Articles handed to batch-capable stages at once: spaCy's pipe() gains little beyond this.
+BATCH_SIZE = 16
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -68,40 +71,82 @@ class Pipeline:
     def run(self, article: Article) -> Work:
         work = Work(article=article)
         for stage, info in zip(self.stages, self.infos, strict=True):
-            try:
-                work = stage(work)
-            except EventcoderError as exc:
-                if not exc.stage:
-                    exc.stage = info.name
-                if not exc.source:
-                    exc.source = article.origin or article.id
-                raise
-            except Exception as exc:  # a bug or a library failure inside one stage
-                raise StageError(
-                    f"{type(exc).__name__}: {exc}; please report this with the article",
-                    source=article.origin or article.id,
-                    stage=info.name,
-                ) from exc
+            work = self._apply(stage, info, work)
         return work
 
-    def run_many(self, articles: Iterable[Article | Rejection]) -> Iterator[Outcome]:
-        """Code each article; readers' rejections pass through; failures become rejections."""
+    def _apply(self, stage: Stage, info: StageInfo, work: Work) -> Work:
+        """One stage on one article; any failure becomes an EventcoderError naming both."""
+        article = work.article
+        try:
+            return stage(work)
+        except EventcoderError as exc:
+            if not exc.stage:
+                exc.stage = info.name
+            if not exc.source:
+                exc.source = article.origin or article.id
+            raise
+        except Exception as exc:  # a bug or a library failure inside one stage
+            raise StageError(
+                f"{type(exc).__name__}: {exc}; please report this with the article",
+                source=article.origin or article.id,
+                stage=info.name,
+            ) from exc
+
+    def run_many(
+        self, articles: Iterable[Article | Rejection], batch_size: int = BATCH_SIZE
+    ) -> Iterator[Outcome]:
+        """Code each article; readers' rejections pass through; failures become rejections.
+
+        Articles go through in small batches so that a stage with a ``batch`` method (the parser)
+        can work on several at once; a batch that fails is re-run one article at a time, so the
+        failure lands on the article that caused it.
+        """
+        chunk: list[Article | Rejection] = []
         for item in articles:
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                yield from self._run_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk)
+
+    def _run_chunk(self, chunk: list[Article | Rejection]) -> Iterator[Outcome]:
+        failed: dict[int, EventcoderError] = {}
+        works: dict[int, Work] = {
+            i: Work(article=a) for i, a in enumerate(chunk) if isinstance(a, Article)
+        }
+        for stage, info in zip(self.stages, self.infos, strict=True):
+            batch = getattr(stage, "batch", None)
+            if batch is not None and len(works) > 1:
+                try:
+                    keys = list(works)
+                    works = dict(zip(keys, batch([works[k] for k in keys]), strict=True))
+                    continue
+                except Exception:  # noqa: BLE001 — redone one by one below, failures recorded
+                    log.debug("stage %s failed on a batch; running it article by article", info.name)
+            for key in list(works):
+                try:
+                    works[key] = self._apply(stage, info, works[key])
+                except EventcoderError as exc:
+                    failed[key] = exc
+                    del works[key]
+        for key, item in enumerate(chunk):
             if isinstance(item, Rejection):
                 yield Outcome(source=item.source, rejection=item)
                 continue
             source = item.origin or item.id
-            try:
-                yield Outcome(source=source, work=self.run(item))
-            except EventcoderError as exc:
-                log.warning("article %s rejected: %s", item.id, exc)
-                yield Outcome(
+            if key in works:
+                yield Outcome(source=source, work=works[key])
+                continue
+            exc = failed[key]
+            log.warning("article %s rejected: %s", item.id, exc)
+            yield Outcome(
+                source=source,
+                rejection=Rejection(
                     source=source,
-                    rejection=Rejection(
-                        source=source,
-                        code=exc.code,
-                        reason=exc.message,
-                        stage=exc.stage,
-                        article_id=item.id,
-                    ),
-                )
+                    code=exc.code,
+                    reason=exc.message,
+                    stage=exc.stage,
+                    article_id=item.id,
+                ),
+            )

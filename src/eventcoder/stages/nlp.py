@@ -43,6 +43,11 @@ class NlpStage:
         doc = self.nlp(text)
         return replace(work, annotations=self.annotations_of(doc))
 
+    def batch(self, works: list[Work]) -> list[Work]:
+        """Several articles at once through ``nlp.pipe`` (faster than one by one)."""
+        docs = self.nlp.pipe((w.article.text[: self.max_chars] for w in works), batch_size=16)
+        return [replace(w, annotations=self.annotations_of(d)) for w, d in zip(works, docs, strict=True)]
+
     def annotations_of(self, doc: Any) -> Annotations:
         sent_of: dict[int, int] = {}
         sentences = []
