@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -8,7 +9,8 @@ import pytest
 
 from eventcoder.errors import StoreError
 from eventcoder.model import Article, Evidence, EventRecord, Mention, Rejection, Span, Work
-from eventcoder.store import Batch, EventQuery, open_store
+from eventcoder.store import Batch, EventQuery, SqlStore, open_store
+from support.postgres import Unavailable, postgres_url
 
 TEXT = "On 3 May 2021, police fired tear gas at protesters in Mombasa. Two people were injured."
 
@@ -46,14 +48,32 @@ def _work(text: str = TEXT, sub: str = "Protest with intervention", n: int = 1) 
     return Work(article=article, events=events)
 
 
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = open_store(f"sqlite:///{tmp_path}/t.db")
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str | None]:
+    """One PostgreSQL server for this module, or None (its tests skip, saying why)."""
+    try:
+        with postgres_url() as url:
+            yield url
+    except Unavailable as exc:
+        yield f"unavailable: {exc}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlStore]:
+    """The same contract against both backends."""
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path}/t.db")
+    else:
+        url = request.getfixturevalue("pg_server")
+        if url.startswith("unavailable:"):
+            pytest.skip(f"PostgreSQL {url}")
+        s = open_store(url)
+        s.clear()
     yield s
     s.close()
 
 
-def test_round_trip_keeps_every_field_and_the_evidence(store) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_keeps_every_field_and_the_evidence(store: SqlStore) -> None:
     work = _work()
     store.write(Batch(works=[work]))
     [back] = list(store.events())
@@ -63,7 +83,7 @@ def test_round_trip_keeps_every_field_and_the_evidence(store) -> None:  # type: 
     assert back.mentions[0].span.text == TEXT[:62]
 
 
-def test_recoding_an_article_replaces_its_events(store) -> None:  # type: ignore[no-untyped-def]
+def test_recoding_an_article_replaces_its_events(store: SqlStore) -> None:
     store.write(Batch(works=[_work(n=3)]))
     store.write(Batch(works=[_work(n=1)]))
     store.write(Batch(works=[_work(n=1)]))
@@ -71,7 +91,7 @@ def test_recoding_an_article_replaces_its_events(store) -> None:  # type: ignore
     assert len(store.article_ids()) == 1
 
 
-def test_events_come_back_in_article_then_confidence_order(store) -> None:  # type: ignore[no-untyped-def]
+def test_events_come_back_in_article_then_confidence_order(store: SqlStore) -> None:
     store.write(Batch(works=[_work(n=3)]))
     other = _work(text=TEXT + " Later that day a second march took place.", n=2)
     store.write(Batch(works=[other]))
@@ -80,7 +100,7 @@ def test_events_come_back_in_article_then_confidence_order(store) -> None:  # ty
     assert [e.country for e in store.events(EventQuery(country="Kenya", limit=2))] == ["Kenya"] * 2
 
 
-def test_rejections_are_stored_once_and_cleared_by_success(store) -> None:  # type: ignore[no-untyped-def]
+def test_rejections_are_stored_once_and_cleared_by_success(store: SqlStore) -> None:
     work = _work()
     rej = Rejection("t.txt", "E200", "boom", "places", work.article.id)
     store.write(Batch(rejections=[rej, rej]))
@@ -89,7 +109,7 @@ def test_rejections_are_stored_once_and_cleared_by_success(store) -> None:  # ty
     assert store.rejections() == []
 
 
-def test_a_failed_batch_stores_nothing_of_itself(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_batch_stores_nothing_of_itself(store: SqlStore) -> None:
     store.write(Batch(works=[_work()]))
     good = _work(text=TEXT + " More.")
     bad = _work(text=TEXT + " Other.")

@@ -291,6 +291,12 @@ class SqlStore:
         with self.engine.connect() as conn:
             return {r[0] for r in conn.execute(sa.select(articles.c.id))}
 
+    def clear(self) -> None:
+        """Delete every article, event, evidence span and rejection (tests and re-imports)."""
+        with self.engine.begin() as conn:
+            for table in (evidence, events, articles, rejections):
+                conn.execute(table.delete())
+
     def close(self) -> None:
         self.engine.dispose()
 
