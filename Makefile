@@ -24,9 +24,12 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
-# Rebuild the shipped event classifier from the dev data (../shared/data/dev).
+# Rebuild the shipped models and data files from the dev data (../shared/data/dev).
 model: install
+	$(BIN)/python scripts/build_acled_names.py ../shared/data/dev/acled_dev.csv
+	$(BIN)/python scripts/build_acled_locations.py ../shared/data/dev/acled_dev.csv
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout -o src/eventcoder/data/models/events.joblib
+	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind country -o src/eventcoder/data/models/country.joblib
 
 bench: install
 	$(BIN)/python bench/throughput.py

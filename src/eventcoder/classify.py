@@ -25,12 +25,14 @@ from typing import Any
 from .errors import ConfigError, InputError
 
 __all__ = [
+    "CountryModel",
     "SubEventModel",
     "Taxonomy",
     "TaxonomyEntry",
     "load_model",
     "load_taxonomy",
     "normalise_for_model",
+    "train_country_model",
     "train_model",
 ]
 
@@ -116,24 +118,27 @@ class SubEventModel:
         return [dict(zip(self.classes, map(float, row), strict=True)) for row in probs]
 
 
-def read_gold(paths: Iterable[str | Path], keep: Callable[[dict[str, str]], bool] | None = None
-              ) -> list[tuple[str, str]]:
-    """(notes, sub_event_type) pairs from ACLED-format CSV files."""
+def read_gold(
+    paths: Iterable[str | Path],
+    keep: Callable[[dict[str, str]], bool] | None = None,
+    label: str = "sub_event_type",
+) -> list[tuple[str, str]]:
+    """(notes, label) pairs from ACLED-format CSV files; ``label`` names the column."""
     pairs: list[tuple[str, str]] = []
     for path in paths:
         try:
             with open(path, newline="", encoding="utf-8") as fh:
                 reader = csv.DictReader(fh)
-                missing = {"notes", "sub_event_type"} - set(reader.fieldnames or ())
+                missing = {"notes", label} - set(reader.fieldnames or ())
                 if missing:
                     raise InputError(
                         f"not an ACLED-format file: no column {', '.join(sorted(missing))}",
                         source=str(path),
                     )
                 for row in reader:
-                    if row["notes"].strip() and row["sub_event_type"].strip():
+                    if row["notes"].strip() and row[label].strip():
                         if keep is None or keep(row):
-                            pairs.append((row["notes"], row["sub_event_type"].strip()))
+                            pairs.append((row["notes"], row[label].strip()))
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
     return pairs
@@ -176,26 +181,58 @@ def train_model(
     )
 
 
+@dataclass
+class CountryModel:
+    """Which country a text is about, from its words alone ("matatu", "ODM", "upazila").
+
+    The places stage's last resort, for texts that name no place the gazetteer knows; it can
+    only answer countries it was trained on, so its answer is used above a confidence floor only.
+    """
+
+    vectorizer: Any
+    classifier: Any
+    version: int = MODEL_VERSION
+
+    def predict(self, text: str) -> tuple[str, float]:
+        probs = self.classifier.predict_proba(self.vectorizer.transform([normalise_for_model(text)]))[0]
+        best = int(probs.argmax())
+        return str(self.classifier.classes_[best]), float(probs[best])
+
+
+def train_country_model(pairs: Sequence[tuple[str, str]]) -> CountryModel:
+    """Fit the text-to-country fallback on (notes, country) pairs."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(min_df=2, max_features=40_000, sublinear_tf=True, dtype=_float32())
+    matrix = vectorizer.fit_transform([normalise_for_model(t) for t, _ in pairs])
+    classifier = LogisticRegression(C=10.0, max_iter=2000)
+    classifier.fit(matrix, [c for _, c in pairs])
+    classifier.coef_ = classifier.coef_.astype(_float32())
+    return CountryModel(vectorizer, classifier)
+
+
 def _float32() -> Any:
     import numpy as np
 
     return np.float32
 
 
-def save_model(model: SubEventModel, path: str | Path) -> None:
+def save_model(model: SubEventModel | CountryModel, path: str | Path) -> None:
     import joblib
 
     joblib.dump(model, path, compress=3)
 
 
-def load_model(path: str | Path | None = None) -> SubEventModel:
-    """The model at ``path``, or the one shipped in the package."""
+def load_model(path: str | Path | None = None, *, kind: str = "events") -> Any:
+    """The model at ``path``, or the one shipped in the package (``events`` or ``country``)."""
     import joblib
 
+    expected = {"events": SubEventModel, "country": CountryModel}[kind]
     if path:
         target: Any = Path(path)
     else:
-        target = resources.files("eventcoder").joinpath("data/models/events.joblib")
+        target = resources.files("eventcoder").joinpath(f"data/models/{kind}.joblib")
     try:
         with target.open("rb") as fh:
             model = joblib.load(fh)
@@ -203,7 +240,7 @@ def load_model(path: str | Path | None = None) -> SubEventModel:
         raise ConfigError(
             f"cannot load the event model: {exc}; rebuild it with `make model`", source=str(target)
         ) from exc
-    if not isinstance(model, SubEventModel) or model.version != MODEL_VERSION:
+    if not isinstance(model, expected) or model.version != MODEL_VERSION:
         raise ConfigError(
             "the event model file is from another version; rebuild it with `make model`",
             source=str(target),

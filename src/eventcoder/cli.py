@@ -130,17 +130,22 @@ def evaluate(ctx: click.Context, gold: str, pred: str | None, holdout: bool, lim
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write.")
 @click.option("--exclude-holdout", is_flag=True, help="Leave out the held-out fifth of the rows.")
+@click.option("--kind", type=click.Choice(["events", "country"]), default="events",
+              help="events: the sub-event classifier; country: the places stage's text-to-country fallback.")
 @_errors_as_messages
-def train(gold: tuple[str, ...], output: str, exclude_holdout: bool) -> None:
-    """Train the sub-event classifier from ACLED-format GOLD files with notes."""
-    from .classify import load_taxonomy, read_gold, save_model, train_model
+def train(gold: tuple[str, ...], output: str, exclude_holdout: bool, kind: str) -> None:
+    """Train a model from ACLED-format GOLD files with notes."""
+    from .classify import load_taxonomy, read_gold, save_model, train_country_model, train_model
     from .holdout import is_holdout
 
     keep = (lambda row: not is_holdout(row["notes"])) if exclude_holdout else None
-    pairs = read_gold(gold, keep=keep)
-    model = train_model(pairs, load_taxonomy(), sources=[Path(g).name for g in gold])
+    pairs = read_gold(gold, keep=keep, label="sub_event_type" if kind == "events" else "country")
+    if kind == "events":
+        model = train_model(pairs, load_taxonomy(), sources=[Path(g).name for g in gold])
+    else:
+        model = train_country_model(pairs)
     save_model(model, output)
-    click.echo(f"trained on {model.n_examples:,} examples; wrote {output}", err=True)
+    click.echo(f"trained on {len(pairs):,} examples; wrote {output}", err=True)
 
 
 @main.command()

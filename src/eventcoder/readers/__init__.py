@@ -7,6 +7,7 @@ batch. Formats: ``.txt`` (text.py), ``.html``/``.htm`` (html.py), ``.jsonl`` (js
 
 from __future__ import annotations
 
+import codecs
 import logging
 import sys
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ def read_inputs(
             data = sys.stdin.buffer.read()
             try:
                 check_bytes(len(data), limits, "<stdin>")
-                if data.lstrip()[:1] == b"{":
+                if data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
                     yield from read_jsonl(data, "<stdin>", limits, published)
                 else:
                     text = decode(data, "<stdin>")

@@ -5,11 +5,12 @@ A malformed line becomes a rejection naming the file and line; the other lines a
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from datetime import date
 
-from ..errors import InputError, MalformedRecord
+from ..errors import EmptyDocument, InputError, MalformedRecord
 from ..model import Article, Rejection
 from .common import Limits
 from .html import read_html
@@ -21,14 +22,22 @@ __all__ = ["read_jsonl"]
 def read_jsonl(
     data: bytes, source: str, limits: Limits, published: date | None = None
 ) -> Iterator[Article | Rejection]:
+    # A byte-order mark is not part of the first record (json.loads would refuse it).
+    data = data.removeprefix(codecs.BOM_UTF8)
+    records = 0
     for lineno, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
+        records += 1
         where = f"{source}:{lineno}"
         try:
             yield _article(raw, where, limits, published)
         except InputError as exc:
             yield Rejection(source=where, code=exc.code, reason=exc.message, stage="read")
+    if not records:
+        # Only blank lines: say so rather than yield nothing (nothing fails silently).
+        yield Rejection(source=source, code=EmptyDocument.code, reason="no records, only blank lines",
+                        stage="read")
 
 
 def _article(raw: bytes, where: str, limits: Limits, published: date | None) -> Article:

