@@ -48,7 +48,7 @@ def default_pipeline(pipeline: Pipeline) -> Pipeline:
 
 @pytest.fixture(scope="session")
 def partial_pipeline() -> Callable[..., Pipeline]:
-    """``partial_pipeline("clean", "nlp", "events")``: a pipeline of those stages, built once each."""
+    """``partial_pipeline("clean", "nlp")``: a pipeline of just those stages, built once each."""
     built: dict[tuple[str, ...], Pipeline] = {}
 
     def make(*stages: str) -> Pipeline:

@@ -1,10 +1,9 @@
-"""The clean stage: web boilerplate out, the story intact, other languages and empty texts rejected."""
+"""The clean stage: web boilerplate out, the story intact, other languages and empty texts out."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from eventcoder.pipeline import Pipeline
 from eventcoder.stages.clean import CleanStage
 
 STORY = [
-    "Hundreds of dock workers marched to the port authority in Mombasa on Monday to demand unpaid wages.",
+    "Hundreds of dock workers marched to the port authority in Mombasa on Monday to demand pay.",
     "Police fired tear gas when the crowd tried to enter the compound, and arrested eleven people.",
     "A union official said the workers had not been paid for three months.",
 ]
@@ -116,7 +115,7 @@ def test_carriage_returns_are_line_breaks(clean: CleanStage) -> None:
 
 
 def test_french_article_is_rejected_e104(
-    clean: CleanStage, fixtures_dir: Path, article: Callable[[str], Article]
+    clean: CleanStage, article: Callable[[str], Article]
 ) -> None:
     french = article("french.txt")
     assert french.title == "Manifestation contre la fermeture d'une maternité à Lyon"
@@ -126,7 +125,9 @@ def test_french_article_is_rejected_e104(
     assert "'fr'" in err.value.message and "input.languages" in err.value.message
 
 
-def test_french_article_is_coded_when_french_is_configured(article: Callable[[str], Article]) -> None:
+def test_french_article_is_coded_when_french_is_configured(
+    article: Callable[[str], Article],
+) -> None:
     clean_fr = CleanStage(load_config(environ={}, overrides={"input.languages": ["en", "fr"]}))
     french = article("french.txt")
     assert clean_fr(Work(article=french)).article.text == french.text
@@ -146,7 +147,8 @@ def test_french_rejection_names_the_file_and_the_stage(
 def test_english_with_foreign_names_is_not_mistaken_for_another_language(clean: CleanStage) -> None:
     text = (
         "Gendarmes fired tear gas at demonstrators in the Place de la République in Abidjan on "
-        "Saturday, after the Rassemblement des Houphouëtistes pour la Démocratie et la Paix called a march."
+        "Saturday, after the Rassemblement des Houphouëtistes pour la Démocratie et la Paix "
+        "called a march."
     )
     assert _cleaned(clean, text) == text
 

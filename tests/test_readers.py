@@ -16,9 +16,15 @@ from eventcoder.pipeline import Pipeline
 from eventcoder.readers import Limits, read_inputs
 from eventcoder.store import SqlStore
 
-SEED_TITLE = "Remaining Enclave of Islamic State in Eastern Syria Throbbed Violently In US Backed Attack"
+SEED_TITLE = (
+    "Remaining Enclave of Islamic State in Eastern Syria Throbbed Violently In US Backed Attack"
+)
 SEED_LAST = "One SDF fighter was killed and four were wounded."
-WIRE_IDS = ["example-mogadishu-2022-10-30", "example-pazigyi-2023-04-12", "example-nairobi-2024-06-25"]
+WIRE_IDS = [
+    "example-mogadishu-2022-10-30",
+    "example-pazigyi-2023-04-12",
+    "example-nairobi-2024-06-25",
+]
 # 50 MB: ten times input.max_bytes, a dump rather than an article.
 HUGE_BYTES = 50 * 1024 * 1024
 
@@ -35,7 +41,9 @@ def _articles(items: list[Article | Rejection]) -> list[Article]:
 # --- txt --------------------------------------------------------------------------------------
 
 
-def test_txt_reads_sidecar_metadata_and_drops_the_headline_from_the_body(examples_dir: Path) -> None:
+def test_txt_reads_sidecar_metadata_and_drops_the_headline_from_the_body(
+    examples_dir: Path,
+) -> None:
     [seed] = _articles(_read(examples_dir / "baghouz.txt"))
     assert seed.title == SEED_TITLE
     assert seed.published == date(2019, 3, 12)  # from baghouz.meta.json
@@ -71,10 +79,13 @@ def test_txt_first_line_is_a_headline_only_when_it_looks_like_one(
     assert art.published is None
 
 
-def test_txt_published_flag_fills_only_what_the_file_lacks(tmp_path: Path, examples_dir: Path) -> None:
+def test_txt_published_flag_fills_only_what_the_file_lacks(
+    tmp_path: Path, examples_dir: Path
+) -> None:
     plain = tmp_path / "plain.txt"
     plain.write_text("Soldiers and rebels exchanged fire near the river crossing on Friday.\n")
-    items = list(read_inputs([str(plain), str(examples_dir / "baghouz.txt")], Limits(), date(2020, 1, 2)))
+    seed = examples_dir / "baghouz.txt"
+    items = list(read_inputs([str(plain), str(seed)], Limits(), date(2020, 1, 2)))
     assert [a.published for a in _articles(items)] == [date(2020, 1, 2), date(2019, 3, 12)]
 
 
@@ -279,13 +290,19 @@ def test_a_batch_with_bad_files_stores_the_good_articles_events_and_the_rejectio
     ]
     works = {Path(w.article.origin).name: w for w in report.works}
     assert sorted(works) == [
-        "baghouz.html", "baghouz.txt", "mixed.jsonl:1", "wire.jsonl:1", "wire.jsonl:2", "wire.jsonl:3",
-    ]  # fmt: skip
+        "baghouz.html",
+        "baghouz.txt",
+        "mixed.jsonl:1",
+        "wire.jsonl:1",
+        "wire.jsonl:2",
+        "wire.jsonl:3",
+    ]
     assert store.article_ids() == {w.article.id for w in works.values()}
 
     stored = list(store.events())
     assert len(stored) == report.events
-    assert {e.event_id_cnty for e in stored} == {e.event_id_cnty for w in works.values() for e in w.events}
+    coded = {e.event_id_cnty for w in works.values() for e in w.events}
+    assert {e.event_id_cnty for e in stored} == coded
     # Every story with a reported attack has its events stored, under its own article id.
     for name in ("baghouz.txt", "baghouz.html", "wire.jsonl:1", "wire.jsonl:2", "wire.jsonl:3"):
         mine = [e for e in stored if e.article_ids == (works[name].article.id,)]

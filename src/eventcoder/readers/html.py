@@ -22,15 +22,16 @@ def read_html(
     import trafilatura
 
     meta = dict(meta or {})
-    doc = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         html,
         url=str(meta.get("url") or "") or None,
         include_comments=False,
         include_tables=False,
         with_metadata=True,
-        as_dict=True,
     )
-    if not isinstance(doc, dict) or len((doc.get("text") or "").strip()) < limits.min_chars:
+    # trafilatura returns a Document (None when it finds nothing); its as_dict=True is deprecated.
+    doc: dict[str, object] = extracted.as_dict() if extracted is not None else {}
+    if len(str(doc.get("text") or "").strip()) < limits.min_chars:
         raise EmptyDocument("no article text found in the HTML page", source=source)
     body = str(doc["text"]).strip()
     url = str(meta.get("url") or doc.get("url") or "")

@@ -36,8 +36,9 @@ def read_jsonl(
             yield Rejection(source=where, code=exc.code, reason=exc.message, stage="read")
     if not records:
         # Only blank lines: say so rather than yield nothing (nothing fails silently).
-        yield Rejection(source=source, code=EmptyDocument.code, reason="no records, only blank lines",
-                        stage="read")
+        yield Rejection(
+            source=source, code=EmptyDocument.code, reason="no records, only blank lines", stage="read"
+        )
 
 
 def _article(raw: bytes, where: str, limits: Limits, published: date | None) -> Article:
