@@ -1,7 +1,12 @@
+"""The built-in stages, in pipeline order. Importing this module registers them.
+
+    clean → nlp → events → places → dates → actors → fatalities → finalize
+
+Third-party stages register through the entry-point group ``eventcoder.stages``.
+"""
+
 from __future__ import annotations
-import importlib
-for _m in ("clean", "nlp", "events", "places", "dates", "actors", "fatalities", "finalize"):
-    try:
-        importlib.import_module(f"{__name__}.{_m}")
-    except ModuleNotFoundError:
-        pass
+
+from . import actors, clean, dates, events, fatalities, finalize, nlp, places
+
+__all__ = ["actors", "clean", "dates", "events", "fatalities", "finalize", "nlp", "places"]
