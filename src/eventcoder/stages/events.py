@@ -54,6 +54,13 @@ CUE_FLOOR = 0.5
 # A sentence also gets the article's top sub-type when its score for it is at least this share
 # of its own top score (0.5 gave the best main-event accuracy on non-holdout notes).
 CLOSE_SECOND = 0.5
+# Readings a sentence with only general event words may get at any confidence; others need
+# CONFIDENT (the classifier's probability) or a cue word naming them.
+GENERIC_READINGS = frozenset(
+    {"Attack", "Armed clash", "Change to group/activity", "Other", "Looting/property destruction",
+     "Mob violence", "Remote explosive/landmine/IED", "Arrests"}
+)  # fmt: skip
+CONFIDENT = 0.6
 # A modal or "threatened to" this many characters or fewer before an event word governs it
 # ("vowed to attack", "would not rule out strikes"); further away it is usually another clause.
 MODAL_WINDOW = 40
@@ -120,7 +127,11 @@ class EventsStage:
         ann = work.annotations
         assert ann is not None  # guaranteed by Pipeline.check(): nlp runs first
         text = work.article.text
-        found = [self._cues_of(s.span.text, s.span.start) for s in ann.sentences]
+        year = work.article.published.year if work.article.published else None
+        found = [
+            None if _is_history(s.span.text, year) else self._cues_of(s.span.text, s.span.start)
+            for s in ann.sentences
+        ]
         chosen = [i for i, f in enumerate(found) if f is not None]
         if not chosen:
             return replace(work, mentions=(), events=())
@@ -137,6 +148,10 @@ class EventsStage:
             for label in strong:
                 p[label] = max(p.get(label, 0.0), CUE_FLOOR)
             top = max(p, key=p.__getitem__)
+            if not strong and top not in GENERIC_READINGS and p[top] < CONFIDENT:
+                # Only general words ("gathered", "attack"): a specific sub-type needs the
+                # classifier's confidence, else the sentence reads as its general kind.
+                top = max(GENERIC_READINGS, key=lambda k: p.get(k, 0.0))
             labels = [*strong, top]
             # A close second that the whole article reads as: the sentence alone is too short
             # to tell "Attack" from "Armed clash", the article often is not.
@@ -283,6 +298,17 @@ _ATTEMPT = re.compile(r"\b(?:tried|attempted|failed|sought|plotted)\s+to\b|\bfoi
 _ATTACKS = frozenset(
     {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Attack", "Armed clash"}
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_history(sentence: str, year: int | None) -> bool:
+    """A sentence dated to an earlier year than the article's: background ("in October 2017")."""
+    if year is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and max(years) < year
+
+
 def _drop_rival_readings(
     events: list[EventRecord], strong: dict[int, tuple[str, ...]]
 ) -> list[EventRecord]:

@@ -41,11 +41,16 @@ def _load_quantities() -> dict[str, int]:
 
 
 # People words that may stand between a number and "killed" ("three SDF fighters were killed").
-_WHO = r"(?:(?!and\b|or\b|but\b)[\w'’-]+\s+){0,6}?"
+_WHO = r"(?:(?!and\b|or\b|but\b)[A-Za-z][\w'’-]*\s+){0,6}?"
 _KILLED = r"(?:killed|dead|died|shot dead|shot and killed|beaten to death|hacked to death|" \
           r"stabbed to death|burned to death|lynched|slain|murdered|executed|perished|lost their lives|" \
           r"lost his life|lost her life)"  # fmt: skip
 _AUX = r"(?:\s+(?:were|was|have been|has been|had been|are|is|reportedly|were reportedly|reported))*"
+
+
+_DATE_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +164,8 @@ class FatalitiesStage:
                 n = self._number(m.group("n") or "one")
                 if n is None or n > 100_000:
                     continue
+                if m.group("n") and _DATE_BEFORE.search(text[: m.start("n")]):
+                    continue  # "Oct 30 - At least 100 people were killed": 30 is a day
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
                     continue
                 found.append((m.start(), m.end(), m))
