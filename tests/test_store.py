@@ -124,3 +124,29 @@ def test_unopenable_store_names_the_url() -> None:
     with pytest.raises(StoreError) as info:
         open_store("nosuchdialect://x/y")
     assert "nosuchdialect" in str(info.value)
+
+
+_OPEN_AND_COUNT = (
+    "import sys; from eventcoder.store import open_store; "
+    "s = open_store(sys.argv[1]); print(len(s.article_ids())); s.close()"
+)
+
+
+def test_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path: Path) -> None:
+    """Two `eventcoder` runs started together on a new file must not both migrate it."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path}/new.db"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _OPEN_AND_COUNT, url], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]  # fmt: skip
+    results = [p.communicate(timeout=60) for p in procs]
+    assert [(p.returncode, out.strip()) for p, (out, _err) in zip(procs, results, strict=True)] == [
+        (0, "0")
+    ] * 6, [err for _out, err in results if err]
+    store = open_store(url)
+    assert store.article_ids() == set()
+    store.close()

@@ -133,11 +133,24 @@ MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, say when transactions begin (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Writes take SQLite's write lock at BEGIN (IMMEDIATE), reads do not.
+
+    The sqlite3 module would run CREATE TABLE outside any transaction and start writes lazily, so
+    two processes opening a new store at once could both migrate it, and a writer could fail to
+    upgrade its read snapshot; an immediate transaction makes them wait their turn (busy timeout).
+    """
+    write = conn.get_execution_options().get("eventcoder_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class SqlStore:
@@ -147,6 +160,7 @@ class SqlStore:
             self.engine = sa.create_engine(url)
             if self.engine.dialect.name == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+                sa.event.listen(self.engine, "begin", _sqlite_begin)
             self._migrate()
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(
@@ -154,8 +168,12 @@ class SqlStore:
                 source=_safe_url(url),
             ) from exc
 
+    def _writing(self) -> Any:
+        """A write transaction (immediate on SQLite), committed on leaving the block."""
+        return self.engine.execution_options(eventcoder_write=True).begin()
+
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             migrations.create(conn, checkfirst=True)
             done = {r[0] for r in conn.execute(sa.select(migrations.c.name))}
             for name, apply in MIGRATIONS:
@@ -167,7 +185,7 @@ class SqlStore:
     def write(self, batch: Batch) -> None:
         now = time.time()
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 for work in batch.works:
                     self._write_work(conn, work, now)
                 for rej in batch.rejections:
@@ -293,7 +311,7 @@ class SqlStore:
 
     def clear(self) -> None:
         """Delete every article, event, evidence span and rejection (tests and re-imports)."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             for table in (evidence, events, articles, rejections):
                 conn.execute(table.delete())
 
