@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.evaluate import evaluate_gold, main_events, names_match
+from eventcoder.evaluate import evaluate_gold, main_events, names_match, states_full_date
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,32 @@ def test_scores_count_missing_predictions_as_wrong() -> None:
     assert s["within_25km"] == 0.5
     assert s["fatalities_gold_gt0"] == 1.0
     assert s["sub_event_type_macro_f1"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("note", "stated"),
+    [
+        ("On 9 May 2020, protesters gathered in Nairobi.", True),
+        ("On Oct 14th 2019, gunmen shot a reservist near Sipili.", True),
+        ("On 22 January, residents blocked the road.", False),  # no year: needs a publication date
+        ("Clashes between rival groups over cattle and land.", False),
+        ("Raids continued in May 2021 (month of).", False),  # a month, not a day
+    ],
+)
+def test_notes_that_state_their_date(note: str, stated: bool) -> None:
+    assert states_full_date(note) is stated
+
+
+def test_date_is_also_scored_over_the_notes_that_state_it() -> None:
+    gold = [
+        {"event_id_cnty": "D1", "notes": "On 9 May 2020, police fired tear gas.", "event_date": "2020-05-09",
+         "event_type": "Protests", "sub_event_type": "Protest with intervention"},
+        {"event_id_cnty": "D2", "notes": "Police fired tear gas at traders.", "event_date": "2020-05-09",
+         "event_type": "Protests", "sub_event_type": "Protest with intervention"},
+    ]  # fmt: skip
+    pred = main_events(
+        [{"article_ids": "D1", "event_date": "2020-05-09"}, {"article_ids": "D2", "event_date": ""}]
+    )
+    s = evaluate_gold(gold, pred).as_dict()
+    assert s["event_date"] == 0.5
+    assert s["event_date_stated"] == 1.0

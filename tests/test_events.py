@@ -89,3 +89,32 @@ def test_crime_news_is_out_of_scope_unless_all(front: Pipeline) -> None:
     events = Pipeline.from_config(cfg).run(Article(id="x", text=text)).events
     assert events and events[0].tags == "crime"
     assert events[0].event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Government forces have pressed an offensive against the group in recent months.",
+        "The group has fought for more than 15 years to overthrow the government.",
+        "The army has increasingly relied on air strikes against villages.",
+        "A truck bomb killed more than 500 people at the same junction in October 2017.",
+    ],
+)
+def test_background_sentences_found_no_event(front: Pipeline, background: str) -> None:
+    lead = "Two car bombs exploded at the ministry in the capital on Saturday."
+    work = _code(front, f"{lead} {background}")
+    assert [e.sub_event_type for e in work.events] == ["Remote explosive/landmine/IED"]
+    assert all(m.sent == 0 for e in work.events for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Clear to a reader, but the classifier splits it between riot, mob and clash readings.
+        "Traders armed with machetes confronted the police in the market after the officers seized "
+        "a mill from them.",
+        "Elders demonstrate over lack of payment for census work.",
+    ],
+)
+def test_an_unclear_but_real_event_is_still_coded(front: Pipeline, text: str) -> None:
+    assert len(_code(front, text).events) == 1

@@ -5,7 +5,9 @@ document (the first predicted row naming the document in ``article_ids``). Names
 lower-casing and removing accents, parenthesised parts and punctuation: equal, or one's words
 contained in the other's, or a similarity ratio of at least 0.85 (0.8 for admin1 and location).
 Distance is great-circle; dates are the same ISO day; macro-F1 averages F1 over the gold sub-event
-types. A gold row with no prediction counts as wrong for every field.
+types. A gold row with no prediction counts as wrong for every field. ``event_date_stated`` is the
+date score over the rows whose notes state a day, month and year: gold files carry no publication
+date, so an undated note ("Clashes between rival ethnic groups over cattle") cannot be dated.
 """
 
 from __future__ import annotations
@@ -28,8 +30,28 @@ __all__ = [
     "gold_articles",
     "main_events",
     "names_match",
+    "states_full_date",
     "read_csv_rows",
 ]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A note that states its day, month and year ("On 9 May 2020", "On Oct 14th 2019"): the rows whose
+# date can be read from the text alone. Many older notes state none ("Clashes between rival ethnic
+# groups over cattle"), and a gold file gives no publication date to resolve "on Sunday" against.
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b",
+    re.I,
+)
+
+
+def states_full_date(text: str) -> bool:
+    """True when the text gives a day, month and year."""
+    return _FULL_DATE.search(text) is not None
+
 
 NAME_RATIO = 0.85
 PLACE_RATIO = 0.80
@@ -129,7 +151,7 @@ class Scores:
 
 ORDER = (
     "coverage", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-    "within_25km", "event_date", "fatalities", "fatalities_gold_gt0",
+    "within_25km", "event_date", "event_date_stated", "fatalities", "fatalities_gold_gt0",
 )  # fmt: skip
 
 
@@ -163,7 +185,10 @@ def evaluate_gold(
         if glat is not None and glon is not None:
             near = plat is not None and plon is not None and km_between(glat, glon, plat, plon) <= NEAR_KM
             scores.ratio("within_25km").add(near)
-        scores.ratio("event_date").add(bool(p) and p.get("event_date", "")[:10] == g.get("event_date", "")[:10])
+        same_day = bool(p) and p.get("event_date", "")[:10] == g.get("event_date", "")[:10]
+        scores.ratio("event_date").add(same_day)
+        if states_full_date(g.get("notes", "")):
+            scores.ratio("event_date_stated").add(same_day)
         gf, pf = _int(g.get("fatalities")), _int(p.get("fatalities")) if p else None
         if gf is not None:
             scores.ratio("fatalities").add(pf == gf)
