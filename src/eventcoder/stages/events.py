@@ -157,7 +157,10 @@ class EventsStage:
                 # Only general words ("gathered", "attack"): a specific sub-type needs the
                 # classifier's confidence, else the sentence reads as its general kind.
                 top = max(GENERIC_READINGS, key=lambda k: p.get(k, 0.0))
-            labels = [*strong, top]
+            # Where words name the event, the classifier's own reading is added only when it is
+            # confident: "Fires erupted ... as it was aimed with rockets" is shelling, not the
+            # riot that "fires" suggests to a bag of words.
+            labels = [*strong, top] if not strong or p[top] >= CONFIDENT else list(strong)
             # A close second that the whole article reads as: the sentence alone is too short
             # to tell "Attack" from "Armed clash", the article often is not.
             if p.get(doc_top, 0.0) >= CLOSE_SECOND * p[top]:
