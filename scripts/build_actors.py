@@ -6,6 +6,9 @@ before a colon ("QSD: Syrian Democratic Forces" -> "QSD", "Syrian Democratic For
 without its bracketed qualifier ("Mungiki Militia" -> "Mungiki"). Names are derived facts about
 actors, not event rows; held-out rows (eventcoder.holdout) are skipped. Hand-written aliases and
 generic actors live in data/actor_aliases.tsv, which the actors stage reads beside this file.
+Compound acronyms are split ("KIO/KIA: Kachin Independence Organization/Kachin Independence Army"
+-> "KIO", "KIA", "Kachin Independence Army"); quotes in a name ('"Military" Militia') are not part
+of its aliases, and words that name a kind of actor ("military", "gang", "men") never are.
 
     .venv/bin/python scripts/build_actors.py ../shared/data/dev/acled_dev.csv
 """
@@ -47,18 +50,30 @@ GENERIC_WORDS = {
     "islamist", "military", "communal", "unidentified", "christian", "muslim", "police", "political",
     "ethnic", "clan", "tribal", "local", "national", "student", "students", "youth", "armed",
     "government", "security", "village", "vigilante", "private", "former", "hindu", "sikh",
+    "gang", "gangs", "militia", "men", "women", "taliban", "fishermen", "fishers", "pirates",
+    "prisoners", "judges", "pastoralist", "pastoralists", "indigenous", "refugees", "farmers",
+    "traders", "workers", "youth", "youths", "residents", "villagers", "herders", "settlers",
+    "civilians", "soldiers", "army", "police", "rebels", "bandits", "raiders", "darfur",
 }  # fmt: skip
 
 
 def aliases_of(name: str) -> list[str]:
     out = []
+    name = name.replace('"', "")
     if ":" in name:
         acronym, _, rest = name.partition(":")
         out += [acronym.strip(), rest.strip()]
+        # "KIO/KIA: Kachin Independence Organization/Kachin Independence Army": each part alone.
+        if "/" in acronym and rest.count("/") == acronym.count("/"):
+            out += [a.strip() for a in acronym.split("/")] + [r.strip() for r in rest.split("/")]
     base = re.sub(r"\s*\([^)]*\)", "", name).strip()
     if base != name:
         out.append(base)
-    for suffix in (" Militia", " Ethnic Militia", " Communal Militia", " Clan Militia"):
+    # A communal militia is named after its place ("Wajir Communal Militia"): the place alone is
+    # a place, not the militia, so only ethnic, clan and plain militias lose their suffix.
+    for suffix in (" Militia", " Ethnic Militia", " Clan Militia"):
+        if base.endswith(" Communal Militia"):
+            break
         if base.endswith(suffix) and len(base) > len(suffix) + 3:
             out.append(base[: -len(suffix)])
     return [

@@ -9,12 +9,18 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    (Syria)"; "SDF" -> "QSD: Syrian Democratic Forces"), and generic words ("police", "soldiers",
    "protesters", "gunmen") that become ACLED's generic names for the event's country
    ("Police Forces of Kenya (2013-)", "Protesters (Kenya)", "Unidentified Armed Group (Kenya)").
-   "The militants", "the group" refer back to the last named armed group.
+   "The militants", "the group" refer back to the last named armed group; "IS militants" is one
+   mention of the Islamic State. A state force takes the country its text gives ("Turkish
+   troops" in Iraq: "Military Forces of Turkey"); a local PDF is named after its place ("the
+   Myaing PDF": "People's Defense Force - Myaing"). Single-word names match as written (proper
+   nouns), so "a gang" is never "Gang Militia".
 2. **Roles** from the dependency parse: the subject of an active verb or the agent of a passive
-   ("killed by X") initiated the event; objects, passive subjects and "against X" were its target.
+   ("killed by X") initiated the event; objects, passive subjects and "against X" were its target;
+   a force that only qualifies a thing ("the military-owned tower") is neither.
 3. **ACLED's conventions by event type**: demonstrations are coded "Protesters (X)" / "Rioters (X)"
    with identity groups associated; violence against civilians has "Civilians (X)" as actor2;
-   remote violence without a named perpetrator is "Unidentified Armed Group (X)".
+   remote violence is coded only to a perpetrator the text names as such, otherwise to
+   "Unidentified Armed Group (X)" (a bomb at a police station is not the police's).
 """
 
 from __future__ import annotations
@@ -40,6 +46,23 @@ _ANAPHORA = re.compile(
     re.I,
 )
 INTER_CIVILIANS = 7
+# ACLED codes organised crime as "Unidentified Gang" in Latin America and the Caribbean (ACLED
+# Codebook, "Gangs"); elsewhere a gang that attacks is an unidentified armed group.
+_GANG_COUNTRIES = {
+    "Mexico", "Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica", "Panama", "Belize",
+    "Colombia", "Venezuela", "Ecuador", "Peru", "Bolivia", "Brazil", "Paraguay", "Uruguay",
+    "Argentina", "Chile", "Guyana", "Suriname", "Haiti", "Dominican Republic", "Jamaica", "Cuba",
+    "Trinidad and Tobago", "Puerto Rico", "Bahamas",
+}  # fmt: skip
+# Nouns for a body of fighters: "pro-Houthi forces" is the Houthis, "military-owned tower" no one.
+_FORCE_NOUNS = {
+    "force", "forces", "fighter", "troop", "soldier", "militant", "militia", "member", "supporter",
+    "rebel", "unit", "group", "gunman", "man", "official", "officer", "personnel", "army", "police",
+}  # fmt: skip
+# Capitalised words before "PDF" that are not the name of a local branch ("The PDF").
+_NOT_A_BRANCH = {
+    "the", "a", "local", "myanmar", "national", "several", "two", "three", "joint", "combined",
+}  # fmt: skip
 _CLAIM = re.compile(r"\bclaimed (?:responsibility|the attack|the bombing)|\bsaid it (?:carried out|was behind)", re.I)
 _BACKED_SDF = re.compile(
     r"\b(?:u\.?s\.?|american|coalition)\s*[-–—]+\s*(?:backed|supported)\s+(?:syrian democratic forces|sdf)",
@@ -73,10 +96,11 @@ class StatePeriod:
 
 def _read_tsv(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    # Names may hold quotes ('"Military" Militia'): no field of our TSVs is quoted.
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@stage("actors", requires=("annotations", "events.place"), provides=("events.actors",), version=1)
+@stage("actors", requires=("annotations", "events.place"), provides=("events.actors",), version=2)
 class ActorsStage:
     """Find each event's actors and roles; name them as ACLED does, with inter codes."""
 
@@ -101,14 +125,37 @@ class ActorsStage:
             for alias in [r["name"], *(a for a in r["aliases"].split("|") if a)]:
                 names.setdefault(alias.lower(), []).append(entry)
         self.names = names
-        self.dictionary = _alternation([n for n in names if len(n) > 3], case_sensitive=False)
-        originals = {a for r in rows if r["kind"] != "state" for a in [r["name"], *r["aliases"].split("|")]}
+        originals = {
+            a
+            for r in rows
+            if r["kind"] != "state"
+            for a in [r["name"], *r["aliases"].split("|")]
+            if a
+        }
+        # Several words match in any case; one word ("Pokot", "KIA") only as written, a proper noun,
+        # so that a common word in a name ("Gang Militia") never matches "a gang".
+        self.dictionary = _alternation(
+            [n for n in names if len(n) > 3 and " " in n], case_sensitive=False
+        )
         self.acronyms = _alternation(
-            [a for a in originals if a.isupper() and 2 <= len(a) <= 8 and a.isalpha()], case_sensitive=True
+            [a for a in originals if " " not in a and len(a) >= 2 and a[0].isupper()],
+            case_sensitive=True,
         )
         self.groups: list[tuple[re.Pattern[str], Entry]] = []
         self.roles: list[tuple[re.Pattern[str], Entry]] = []
-        for r in _read_tsv(data.joinpath("actor_aliases.tsv").read_text("utf-8")):
+        alias_rows = _read_tsv(data.joinpath("actor_aliases.tsv").read_text("utf-8"))
+        # "Turkish forces", "the military forces of Artsakh": a state force's own country, which
+        # need not be the event's (a Turkish air strike in Iraq).
+        nations = [(r["pattern"], r["name"]) for r in alias_rows if r["kind"] == "nation"]
+        self.nation_names = {
+            re.sub(r"\\", "", a).lower(): name for p, name in nations for a in p.split("|")
+        }
+        body = "|".join(p for p, _ in nations) or "(?!)"
+        self.nation_before = re.compile(rf"\b({body})(?:\s+|-)(?:[a-z]+\s+){{0,2}}$")
+        self.nation_after = re.compile(rf"^\s+of\s+(?:the\s+)?({body})\b")
+        for r in alias_rows:
+            if r["kind"] == "nation":
+                continue
             flags = 0 if r["kind"].endswith("!") else re.IGNORECASE
             pattern = re.compile(rf"\b(?:{r['pattern']})\b", flags)
             entry = Entry(r["name"], int(r["inter"]), "")
@@ -137,25 +184,53 @@ class ActorsStage:
 
         for pattern, entry in self.groups:
             for m in pattern.finditer(text):
-                add(m.start(), m.end(), self._localise(entry, country, year), False)
+                found_entry = entry
+                if "{branch}" in entry.name:
+                    # "the Myaing PDF": ACLED names a local branch after its place.
+                    branch = m.group("branch")
+                    if branch.lower() in _NOT_A_BRANCH:
+                        continue
+                    named = entry.name.replace("{branch}", branch)
+                    found_entry = Entry(named, entry.inter, entry.country)
+                add(m.start(), m.end(), self._localise(found_entry, country, year), False)
         for regex in (self.dictionary, self.acronyms):
             for m in regex.finditer(text):
                 entries = self.names.get(m.group(0).lower(), [])
-                if entries:
-                    entry = next((e for e in entries if e.country == country), entries[0])
-                    add(m.start(), m.end(), entry, False)
+                if not entries:
+                    continue
+                entry = next((e for e in entries if e.country == country), entries[0])
+                # A short acronym of another country's actor is another group's acronym here
+                # ("KDF" in Kenya is the Kenya Defence Forces, not a Myanmar militia).
+                if regex is self.acronyms and m.group(0).isupper() and len(m.group(0)) <= 4 and (
+                    country and entry.country not in (country, "")
+                ):
+                    continue
+                add(m.start(), m.end(), entry, False)
         for pattern, entry in self.roles:
             for m in pattern.finditer(text):
                 if last_named is not None and _ANAPHORA.match(m.group(0)) and entry.inter == 3:
                     add(m.start(), m.end(), last_named, False)
                 elif country:
-                    add(m.start(), m.end(), self._localise(entry, country, year), True)
-        return sorted(found, key=lambda a: a.span.start)
+                    nation = self._nation(text, m, entry, country)
+                    add(m.start(), m.end(), self._localise(entry, nation, year), True)
+        return _merge_named_with_generic(sorted(found, key=lambda a: a.span.start))
+
+    def _nation(self, text: str, m: re.Match[str], entry: Entry, country: str) -> str:
+        """The country a state force belongs to: "Turkish troops" -> Turkey; else the event's."""
+        if not entry.name.endswith("Forces of {country}"):
+            return country
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
+        found = self.nation_before.search(before) or self.nation_after.match(after)
+        if found is None:
+            return country
+        return self.nation_names.get(found.group(1).replace("\\", "").lower(), country)
 
     def _localise(self, entry: Entry, country: str, year: int | None) -> Entry:
         name = entry.name
         if "{country}" in name:
             name = name.replace("{country}", country or "International")
+        if name.startswith("Unidentified Gang") and country not in _GANG_COUNTRIES:
+            name = name.replace("Unidentified Gang", "Unidentified Armed Group")
         m = re.match(r"^(Military|Police) Forces of (.+)$", name)
         if m and "(" not in name:
             name = self.state_name(m.group(1), m.group(2), year)
@@ -163,7 +238,11 @@ class ActorsStage:
 
     def state_name(self, kind: str, country: str, year: int | None) -> str:
         """ "Military Forces of Kenya (2013-)": the period ACLED uses for that year."""
-        periods = [p for p in self.states if p.kind == kind and p.country == country]
+        # ACLED writes "the Philippines"; an event's country may come without the article.
+        bare = country.removeprefix("the ")
+        periods = [
+            p for p in self.states if p.kind == kind and p.country.removeprefix("the ") == bare
+        ]
         if year is not None:
             fitting = [p for p in periods if p.start <= year and (p.end is None or year <= p.end)]
             if fitting:
@@ -189,7 +268,13 @@ class ActorsStage:
         armed = [a for a in mentions if a.entry.inter in (1, 2, 3, 4, 8)]
         identity = [a for a in mentions if a.entry.inter == 0]
         civilians = [a for a in mentions if a.entry.inter == INTER_CIVILIANS]
-        agents = [a for a in armed if a.role == "agent"] + [a for a in armed if a.role != "target"]
+        agents = [a for a in armed if a.role == "agent"] + [a for a in armed if a.role == ""]
+        if event.event_type == "Explosions/Remote violence":
+            # A blast names its perpetrator as an agent ("planted by", "X shelled"); a force merely
+            # present ("a blast near the police station") is not it, but a named force in no
+            # role ("in a US-backed attack") still names who struck.
+            agents = [a for a in armed if a.role == "agent"]
+            agents += [a for a in armed if a.role == "" and not a.generic]
         targets = [a for a in armed if a.role == "target"]
         a1: ActorMention | None = None
         a2: ActorMention | None = None
@@ -208,24 +293,37 @@ class ActorsStage:
                 etype == "Riots" and state
             ):
                 a2 = _first(state)
+                if a2 is None and sub == "Protest with intervention":
+                    # ACLED's intervention is by the authorities, in practice the police.
+                    police = Entry("Police Forces of {country}", 1, "")
+                    a2 = _synthetic(self._localise(police, country, year), event)
         elif sub == "Mob violence":
             generic = self._localise(Entry("Rioters ({country})", 5, ""), country, year)
             a1 = _first([a for a in mentions if a.entry.inter == 5]) or _synthetic(generic, event)
             a1 = ActorMention(a1.span, generic, True, "agent", a1.sent)
-            a2 = _first(civilians) or _first(targets)
+            # A mob's victims are civilians unless the text names an armed target.
+            a2 = _first(civilians) or _first(targets) or _synthetic(
+                self._civilians(country, year), event
+            )
         elif etype == "Violence against civilians":
             a1 = _first(agents) or self._unidentified(event, country, year)
-            a2 = _first(civilians) or _synthetic(
-                self._localise(Entry("Civilians ({country})", INTER_CIVILIANS, ""), country, year), event
-            )
+            a2 = _first(civilians) or _synthetic(self._civilians(country, year), event)
         else:
-            a1 = _first(agents) or _first(armed)
+            remote = etype == "Explosions/Remote violence"
+            a1 = _first(agents) or (None if remote else _first(armed))
             others = [a for a in (targets or armed) if a1 is None or a.entry.name != a1.entry.name]
             a2 = _first(others)
-            if a1 is None and etype == "Explosions/Remote violence":
+            if a1 is None and remote:
                 a1 = self._unidentified(event, country, year)
-            if a2 is None and civilians and etype == "Explosions/Remote violence":
+            if a2 is None and civilians and remote:
                 a2 = _first(civilians)
+            if a2 is None and remote:
+                a2 = self._victims_after(event, ann, country, year, a1)
+        # Victims named as the target are actor2 when no armed party is (an event typed as a
+        # clash whose text has people shot dead by police).
+        victims = [a for a in civilians if a.role == "target"]
+        if a2 is None and victims and etype not in ("Protests", "Riots"):
+            a2 = victims[0]
         if a1 is not None and a2 is not None and a1.entry.name == a2.entry.name and etype == "Battles":
             a2 = None if len({a.entry.name for a in armed}) < 2 else a2
         # A claim of responsibility names the perpetrator of an attack the text leaves agentless.
@@ -253,6 +351,22 @@ class ActorsStage:
         changes["civilian_targeting"] = "Civilian targeting" if targeted else ""
         return event.with_evidence(*evidence, **changes)  # type: ignore[arg-type]
 
+    def _civilians(self, country: str, year: int | None) -> Entry:
+        return self._localise(Entry("Civilians ({country})", INTER_CIVILIANS, ""), country, year)
+
+    def _victims_after(self, event: EventRecord, ann: Annotations, country: str, year: int | None,
+                       a1: ActorMention | None) -> ActorMention | None:
+        """Who a blast hit, told in the next sentences ("A woman was injured."), if anyone."""
+        last = max(m.sent for m in event.mentions)
+        for sent in range(last + 1, min(len(ann.sentences), last + 3)):
+            for a in self.mentions_in(ann, sent, country, year, None):
+                hit = a.role == "target" or (a.entry.inter == INTER_CIVILIANS and a.role != "agent")
+                if hit and a.entry.inter in (1, 2, 3, 4, INTER_CIVILIANS) and (
+                    a1 is None or a.entry.name != a1.entry.name
+                ):
+                    return a
+        return None
+
     def _claimant(self, ann: Annotations, country: str, year: int | None) -> ActorMention | None:
         """The named group in a sentence that claims responsibility, if any."""
         for sent in ann.sentences:
@@ -277,6 +391,22 @@ class ActorsStage:
                 if not a.generic and a.entry.inter in (2, 3, 4):
                     last = a.entry
         return last
+
+
+def _merge_named_with_generic(found: list[ActorMention]) -> list[ActorMention]:
+    """ "IS militants", "Al Shabaab fighters": one mention, the named group in the generic's
+    role."""
+    out: list[ActorMention] = []
+    for a in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and a.generic and not prev.generic and a.entry.inter in (2, 3, 4)
+            and prev.entry.inter in (2, 3, 4, 8) and 0 <= a.span.start - prev.span.end <= 2
+        ):
+            out[-1] = ActorMention(prev.span, prev.entry, False, prev.role or a.role, prev.sent)
+            continue
+        out.append(a)
+    return out
 
 
 def _first(items: list[ActorMention]) -> ActorMention | None:
@@ -318,6 +448,9 @@ def _role_of(tokens: tuple[Token, ...], tok: Token, depth: int) -> str:
         if prep.lemma.lower() in _TARGET_PREPS:
             return "target"
         return ""
-    if tok.dep in ("compound", "amod", "poss", "appos", "conj", "nmod") and tok.head != tok.i:
+    if tok.dep in ("amod", "npadvmod") and tokens[tok.head].lemma.lower() not in _FORCE_NOUNS:
+        return "modifier"  # "military-owned", "police-run": a property of a thing, not a party
+    following = ("compound", "amod", "npadvmod", "poss", "appos", "conj", "nmod")
+    if tok.dep in following and tok.head != tok.i:
         return _role_of(tokens, tokens[tok.head], depth + 1)
     return ""

@@ -1,0 +1,124 @@
+"""The actors stage through the default pipeline: ACLED's actor names, roles and inter codes.
+
+Sentences are written for these tests in the style of wire reports (none is from the dev data); the
+seed article examples/baghouz.txt checks issue 5's coalition attribution.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcoder.batch import code_inputs
+from eventcoder.model import Article, EventRecord
+from eventcoder.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _main_event(pipeline: Pipeline, text: str, published: date | None = None) -> EventRecord:
+    work = pipeline.run(Article(id=Article.make_id(text), text=text, published=published))
+    assert work.events, f"no event coded from {text!r}"
+    return work.events[0]
+
+
+@pytest.fixture(scope="module")
+def seed_events(pipeline: Pipeline) -> tuple[EventRecord, ...]:
+    report = code_inputs(pipeline, [str(EXAMPLES / "baghouz.txt")], keep=True)
+    [work] = report.works
+    return work.events
+
+
+def test_seed_clash_is_sdf_against_islamic_state(seed_events: tuple[EventRecord, ...]) -> None:
+    [clash] = [e for e in seed_events if e.sub_event_type == "Armed clash"]
+    assert (clash.actor1, clash.inter1) == ("QSD: Syrian Democratic Forces", 2)
+    assert (clash.actor2, clash.inter2) == ("Islamic State (Syria)", 2)
+    assert clash.interaction == 22
+
+
+def test_seed_air_strike_is_the_coalition_with_the_sdf_associated(
+    seed_events: tuple[EventRecord, ...],
+) -> None:
+    [strike] = [e for e in seed_events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 in (
+        "Global Coalition Against Daesh", "Military Forces of the United States (2017-)"
+    )
+    assert strike.assoc_actor_1 == "QSD: Syrian Democratic Forces"
+    assert strike.actor2 == "Islamic State (Syria)"
+
+
+def test_seed_defense_official_is_no_actor(seed_events: tuple[EventRecord, ...]) -> None:
+    for event in seed_events:
+        for field in ("actor1", "actor2"):
+            for ev in event.evidence_for(field):
+                assert "defense official" not in ev.span.text
+
+
+def test_air_strike_on_a_gathering_is_the_military_against_civilians(pipeline: Pipeline) -> None:
+    report = code_inputs(pipeline, [str(EXAMPLES / "wire.jsonl")], keep=True)
+    [work] = [w for w in report.works if "Myanmar" in w.article.text]
+    strike = work.events[0]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert (strike.actor1, strike.inter1) == ("Military Forces of Myanmar (2021-)", 1)
+    assert (strike.actor2, strike.inter2) == ("Civilians (Myanmar)", 7)
+    assert strike.interaction == 17
+    assert strike.civilian_targeting == "Civilian targeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1", "actor2", "inter2"),
+    [
+        # passive voice: the agent of "killed by" is actor1, the victims are actor2
+        ("On 4 June 2018, two traders were shot dead by police officers in Kisumu town, Kenya.",
+         "Police Forces of Kenya (2013-)", 1, "Civilians (Kenya)", 7),
+        ("On 12 March 2021, a farmer was killed by a landmine planted by the Myanmar military near "
+         "Hpakant town in Kachin state, Myanmar.",
+         "Military Forces of Myanmar (2021-)", 1, "Civilians (Myanmar)", 7),
+        # no perpetrator named: ACLED's unidentified armed group
+        ("On 9 October 2021, a bomb exploded at the ward administration office in Monywa town, "
+         "Sagaing region, Myanmar. There were no casualties.",
+         "Unidentified Armed Group (Myanmar)", 3, "", 0),
+        # a local branch of the PDF is named after its township
+        ("On 14 November 2021, the Yesagyo PDF attacked a military convoy with landmines near "
+         "Yesagyo town in Magway region, Myanmar. Three soldiers were killed.",
+         "People's Defense Force - Yesagyo", 3, "Military Forces of Myanmar (2021-)", 1),
+        # a state force of another country than the event's
+        ("On 5 May 2020, Turkish military forces carried out airstrikes on PKK positions near "
+         "Zakho in Dahuk province, Iraq.",
+         "Military Forces of Turkey (2016-)", 1, "", 0),
+    ],
+)  # fmt: skip
+def test_perpetrator_and_target(
+    pipeline: Pipeline, text: str, actor1: str, inter1: int, actor2: str, inter2: int
+) -> None:
+    event = _main_event(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+    if actor2:
+        assert (event.actor2, event.inter2) == (actor2, inter2)
+        assert event.interaction == int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
+
+
+def test_protest_with_police_intervention(pipeline: Pipeline) -> None:
+    event = _main_event(
+        pipeline,
+        "On 3 July 2019, residents of Kisii town in Kenya protested over the poor state of the "
+        "roads. "
+        "Police fired tear gas to disperse the protesters.",
+    )
+    assert event.event_type == "Protests"
+    assert (event.actor1, event.inter1) == ("Protesters (Kenya)", 6)
+    if event.sub_event_type == "Protest with intervention":
+        assert (event.actor2, event.inter2) == ("Police Forces of Kenya (2013-)", 1)
+        assert event.interaction == 16
+
+
+@pytest.mark.parametrize("alias", ["IS", "ISIS", "Daesh", "Islamic State"])
+def test_islamic_state_aliases_give_one_name(pipeline: Pipeline, alias: str) -> None:
+    event = _main_event(
+        pipeline,
+        f"On 5 May 2019, {alias} militants attacked a Syrian army checkpoint near Deir ez-Zor in "
+        "Syria, killing two soldiers.",
+    )
+    assert (event.actor1, event.inter1) == ("Islamic State (Syria)", 2)
