@@ -18,7 +18,7 @@ from pathlib import Path
 
 from eventcoder import report
 from eventcoder.config import load_config
-from eventcoder.evaluate import PLACE_RATIO, km_between, names_match
+from eventcoder.evaluate import PLACE_RATIO, inter_code, km_between, names_match
 from eventcoder.holdout import is_holdout
 
 ACLED = Path(__file__).resolve().parents[2] / "shared/data/dev/acled_dev.csv"
@@ -32,6 +32,8 @@ def agree(field: str, gold: dict[str, str], pred: dict[str, str]) -> bool:
                               float(pred["latitude"]), float(pred["longitude"])) <= 25  # fmt: skip
         except (KeyError, ValueError):
             return False
+    if field in ("inter1", "inter2"):
+        return inter_code(str(pred.get(field, ""))) == inter_code(gold.get(field))
     if field in NAMES:
         ratio = PLACE_RATIO if field in ("admin1", "location") else 0.85
         return names_match(pred.get(field, ""), gold.get(field, ""), ratio)

@@ -75,3 +75,21 @@ def test_date_is_also_scored_over_the_notes_that_state_it() -> None:
     s = evaluate_gold(gold, pred).as_dict()
     assert s["event_date"] == 0.5
     assert s["event_date_stated"] == 1.0
+
+
+def test_na_actor2_is_no_actor_and_inter_codes_may_be_words() -> None:
+    gold = [
+        {"event_id_cnty": "M1", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+         "actor1": "Military Forces of Myanmar (2021-)", "actor2": "NA", "inter1": "State forces"},
+        {"event_id_cnty": "B1", "event_type": "Riots", "sub_event_type": "Violent demonstration",
+         "actor1": "Rioters (Bangladesh)", "actor2": "", "inter1": "5"},
+    ]  # fmt: skip
+    pred = main_events(
+        [
+            {"article_ids": "M1", "actor1": "Military Forces of Myanmar (2021-)", "actor2": "", "inter1": "1"},
+            {"article_ids": "B1", "actor1": "Rioters (Bangladesh)", "inter1": "6"},
+        ]
+    )  # fmt: skip
+    s = evaluate_gold(gold, pred)
+    assert s.ratio("actor2").total == 0  # "NA" is not an actor to match
+    assert (s.ratio("inter1").hit, s.ratio("inter1").total) == (1, 2)

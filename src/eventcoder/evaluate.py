@@ -5,7 +5,9 @@ document (the first predicted row naming the document in ``article_ids``). Names
 lower-casing and removing accents, parenthesised parts and punctuation: equal, or one's words
 contained in the other's, or a similarity ratio of at least 0.85 (0.8 for admin1 and location).
 Distance is great-circle; dates are the same ISO day; macro-F1 averages F1 over the gold sub-event
-types. A gold row with no prediction counts as wrong for every field. ``event_date_stated`` is the
+types. A gold row with no prediction counts as wrong for every field. "NA" in an actor column is no
+actor; inter codes are compared as numbers, also where a gold file spells them ("Rioters" is 5).
+``event_date_stated`` is the
 date score over the rows whose notes state a day, month and year: gold files carry no publication
 date, so an undated note ("Clashes between rival ethnic groups over cattle") cannot be dated.
 """
@@ -29,6 +31,7 @@ __all__ = [
     "evaluate_gold",
     "gold_articles",
     "main_events",
+    "inter_code",
     "names_match",
     "states_full_date",
     "read_csv_rows",
@@ -51,6 +54,29 @@ _FULL_DATE = re.compile(
 def states_full_date(text: str) -> bool:
     """True when the text gives a day, month and year."""
     return _FULL_DATE.search(text) is not None
+
+
+# ACLED's inter codes, as newer exports write them in words ("Rioters") rather than digits.
+INTER_CODES = {
+    "state forces": 1, "rebel groups": 2, "political militias": 3, "identity militias": 4,
+    "rioters": 5, "protesters": 6, "civilians": 7, "external/other forces": 8,
+}  # fmt: skip
+# What some exports write for "no actor": the field is empty for scoring.
+_MISSING = {"", "na", "n/a", "none", "null"}
+
+
+def inter_code(value: str | None) -> int | None:
+    """An inter code from a digit or ACLED's words for it; None when absent or unknown."""
+    text = (value or "").strip().lower()
+    if text in _MISSING:
+        return None
+    if text.isdigit():
+        return int(text)
+    return INTER_CODES.get(text)
+
+
+def _actor(value: str | None) -> str:
+    return "" if (value or "").strip().lower() in _MISSING else (value or "").strip()
 
 
 NAME_RATIO = 0.85
@@ -150,7 +176,7 @@ class Scores:
 
 
 ORDER = (
-    "coverage", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+    "coverage", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "country", "admin1",
     "within_25km", "event_date", "event_date_stated", "fatalities", "fatalities_gold_gt0",
 )  # fmt: skip
 
@@ -172,9 +198,12 @@ def evaluate_gold(
         scores.ratio("sub_event_type").add(p.get("sub_event_type", "") == g["sub_event_type"])
         gold_labels.append(g["sub_event_type"])
         pred_labels.append(p.get("sub_event_type", ""))
-        scores.ratio("actor1").add(names_match(p.get("actor1", ""), g.get("actor1", "")))
-        if g.get("actor2"):
-            scores.ratio("actor2").add(names_match(p.get("actor2", ""), g["actor2"]))
+        scores.ratio("actor1").add(names_match(p.get("actor1", ""), _actor(g.get("actor1"))))
+        if _actor(g.get("actor2")):
+            scores.ratio("actor2").add(names_match(p.get("actor2", ""), _actor(g.get("actor2"))))
+        gold_inter = inter_code(g.get("inter1"))
+        if gold_inter is not None:
+            scores.ratio("inter1").add(inter_code(str(p.get("inter1", ""))) == gold_inter)
         scores.ratio("country").add(names_match(p.get("country", ""), g.get("country", "")))
         if g.get("admin1"):
             scores.ratio("admin1").add(
