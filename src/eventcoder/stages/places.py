@@ -100,7 +100,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Country names that news uses as adjectives before a noun ("U.S. troops", "UK officials").
 _ADJECTIVAL = re.compile(r"^(?:U\.?S\.?A?|U\.?K\.?|US|UK|EU|UN)$")
 
-# Scoring weights; tuned by hand on non-holdout ACLED notes (bench/errors.py country / admin1 / within_25km).
+# Scoring weights; tuned by hand on non-holdout ACLED notes
+# (bench/errors.py country, admin1 and within_25km).
 W_FOCUS = 10.0  # share of the article's country focus
 W_HINT = 6.0  # an admin area named beside the toponym contains the candidate
 W_MENTION = 3.0  # the toponym stands in one of the event's own sentences
