@@ -170,3 +170,97 @@ def rejections(ctx: click.Context, db: str | None) -> None:
     for rej in store.rejections():
         click.echo(f"{rej.source}\t{rej.code}\t{rej.stage}\t{rej.reason}")
     store.close()
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.pass_context
+@_errors_as_messages
+def explain(ctx: click.Context, event_id: str, db: str | None) -> None:
+    """Show which reports were merged into EVENT_ID, and why: the scores per criterion."""
+    from .store import open_store
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    try:
+        click.echo("\n".join(store.explain(event_id).lines()))
+    finally:
+        store.close()
+
+
+@main.command()
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_context
+@_errors_as_messages
+def serve(ctx: click.Context, db: str | None, host: str, port: int) -> None:
+    """Serve the HTTP API and the web map over the store (docs/web.md)."""
+    import uvicorn
+
+    from .store import open_store
+    from .web import create_app
+
+    config = _config(ctx, **{"store.url": db})
+    store = open_store(str(config.get("store", "url")))
+    base = f"http://{host}:{port}"
+    click.echo(f"eventcoder: the map at {base}/, the API described at {base}/openapi.json", err=True)
+    try:
+        uvicorn.run(create_app(store, config), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
+@main.group()
+def token() -> None:
+    """Tokens for the web API's writes (review, delete, POST /articles)."""
+
+
+@token.command("create")
+@click.argument("name")
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.pass_context
+@_errors_as_messages
+def token_create(ctx: click.Context, name: str, db: str | None) -> None:
+    """Make a token for reviewer NAME; it is shown once (only its hash is stored)."""
+    from .store import open_store
+    from .store.review import Review
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    secret = Review(store).create_token(name)
+    store.close()
+    click.echo(secret)
+    click.echo(f"token for {name!r}: send it as 'Authorization: Bearer TOKEN'; it is not shown again",
+               err=True)
+
+
+@token.command("list")
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.pass_context
+@_errors_as_messages
+def token_list(ctx: click.Context, db: str | None) -> None:
+    """List the tokens' names, when made, and whether revoked."""
+    from .store import open_store
+    from .store.review import Review
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    for name, created, revoked in Review(store).token_names():
+        made = date.fromtimestamp(created).isoformat()
+        click.echo(f"{name}\tcreated {made}\t{'revoked' if revoked else 'live'}")
+    store.close()
+
+
+@token.command("revoke")
+@click.argument("name")
+@click.option("--db", help="Store URL (SQLAlchemy) or SQLite path; default from config.")
+@click.pass_context
+@_errors_as_messages
+def token_revoke(ctx: click.Context, name: str, db: str | None) -> None:
+    """Revoke reviewer NAME's token; their past corrections stay in the audit log."""
+    from .store import open_store
+    from .store.review import Review
+
+    store = open_store(str(_config(ctx, **{"store.url": db}).get("store", "url")))
+    Review(store).revoke_token(name)
+    store.close()
+    click.echo(f"revoked {name!r}", err=True)

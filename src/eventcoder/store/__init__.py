@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Batch, EventQuery, Store
+from .base import Batch, Cluster, EventQuery, MergeLink, Store
 from .sql import SqlStore, open_store
 
-__all__ = ["Batch", "EventQuery", "SqlStore", "Store", "open_store"]
+__all__ = ["Batch", "Cluster", "EventQuery", "MergeLink", "SqlStore", "Store", "open_store"]

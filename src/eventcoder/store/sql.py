@@ -12,16 +12,20 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Evidence, EventRecord, Mention, Rejection, Span, content_id
-from .base import Batch, EventQuery
+from .base import Batch, Cluster, EventQuery
+
+if TYPE_CHECKING:
+    from ..model import Article
+    from .merges import Explanation
 
 __all__ = ["SqlStore", "open_store"]
 
@@ -126,9 +130,23 @@ def _migration_0001(conn: sa.Connection) -> None:
     metadata.create_all(conn)
 
 
+def _migration_0002_review(conn: sa.Connection) -> None:
+    from .review import migrate  # review.py builds on this module's tables
+
+    migrate(conn)
+
+
+def _migration_0003_merges(conn: sa.Connection) -> None:
+    from .merges import migrate  # merge links and article copies (store/merges.py)
+
+    migrate(conn)
+
+
 # Named migrations, applied in order, each once; a new schema change is a new entry here.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _migration_0001),
+    ("0002_review", _migration_0002_review),
+    ("0003_merges", _migration_0003_merges),
 ]
 
 
@@ -188,6 +206,16 @@ class SqlStore:
             with self._writing() as conn:
                 for work in batch.works:
                     self._write_work(conn, work, now)
+                # Merge links, copies and the grown fields of merged events (store/merges.py).
+                from .merges import write_merges
+
+                write_merges(conn, batch, now)
+                # Reviewers' corrections and deletions outlive re-coding and merging
+                # (store/review.py), so they go on last.
+                from .review import reapply
+
+                rewritten = [e.event_id_cnty for e in batch.updates]
+                reapply(conn, [w.article.id for w in batch.works], rewritten)
                 for rej in batch.rejections:
                     rid = content_id(rej.source, rej.code)
                     conn.execute(rejections.delete().where(rejections.c.id == rid))
@@ -281,6 +309,10 @@ class SqlStore:
             stmt = stmt.where(events.c.article_id == q.article_id)
         if q.ids:
             stmt = stmt.where(events.c.event_id_cnty.in_(q.ids))
+        else:  # a record merged into another event shows as part of that event
+            from .merges import hidden_ids
+
+            stmt = stmt.where(events.c.event_id_cnty.not_in(hidden_ids()))
         if q.limit:
             stmt = stmt.limit(q.limit)
         with self.engine.connect() as conn:
@@ -295,6 +327,10 @@ class SqlStore:
                         Evidence(e["field"], Span(e["start"], e["end"], e["text"]), e["stage"],
                                  e["version"])
                     )
+            from .merges import member_evidence
+
+            for head, extra in member_evidence(conn, ids).items():
+                spans.setdefault(head, []).extend(extra)
         for r in rows:
             yield _record(r, spans.get(r["event_id_cnty"], []))
 
@@ -314,6 +350,36 @@ class SqlStore:
         with self._writing() as conn:
             for table in (evidence, events, articles, rejections):
                 conn.execute(table.delete())
+            from .merges import article_copies, event_merges
+
+            conn.execute(event_merges.delete())
+            conn.execute(article_copies.delete())
+
+    # Merging reads (store/merges.py): the merger's candidates, the copy index, `explain`.
+    def clusters_near(self, country: str, start: date, end: date) -> list[Cluster]:
+        from . import merges
+
+        return merges.clusters_near(self, country, start, end)
+
+    def clusters_containing(self, event_ids: Sequence[str]) -> list[Cluster]:
+        from . import merges
+
+        return merges.clusters_containing(self, event_ids)
+
+    def clusters_of_article(self, article_id: str) -> list[Cluster]:
+        from . import merges
+
+        return merges.clusters_of_article(self, article_id)
+
+    def articles_between(self, start: date, end: date) -> list[Article]:
+        from . import merges
+
+        return merges.articles_between(self, start, end)
+
+    def explain(self, event_id: str) -> Explanation:
+        from . import merges
+
+        return merges.explain(self, event_id)
 
     def close(self) -> None:
         self.engine.dispose()
