@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench model clean
+.PHONY: install demo test bench model web clean
 
 install: $(STAMP)
 
@@ -30,6 +30,11 @@ model: install
 	$(BIN)/python scripts/build_acled_locations.py ../shared/data/dev/acled_dev.csv
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout -o src/eventcoder/data/models/events.joblib
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind country -o src/eventcoder/data/models/country.joblib
+
+# Rebuild the web map (src/eventcoder/web/static/, committed, so install and test need no npm)
+# from web/frontend/ with the npm packages its package-lock.json pins.
+web:
+	cd web/frontend && npm ci --no-audit --no-fund && node build.mjs
 
 bench: install
 	$(BIN)/python bench/throughput.py
