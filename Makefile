@@ -28,7 +28,7 @@ test: install
 model: install
 	$(BIN)/python scripts/build_acled_names.py ../shared/data/dev/acled_dev.csv
 	$(BIN)/python scripts/build_acled_locations.py ../shared/data/dev/acled_dev.csv
-	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout -o src/eventcoder/data/models/events.joblib
+	$(BIN)/python scripts/build_training.py ../shared/data/dev -o src/eventcoder/data/models/events.joblib
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind country -o src/eventcoder/data/models/country.joblib
 
 # Rebuild the web map (src/eventcoder/web/static/, committed, so install and test need no npm)

@@ -1,27 +1,34 @@
 """Model selection for the sub-event classifier on the training side only (run by hand).
 
     .venv/bin/python bench/train_select.py
+    .venv/bin/python bench/train_select.py --aux-weights 0,0.5,1   # the auxiliary corpora's weight
 
 Splits the non-holdout rows of ``acled_dev.csv`` into a training part and a validation fifth (by
 note, with a salt other than the holdout's), fits candidate feature/classifier pairs and prints
-validation accuracy, sub-type macro-F1 and accuracy per dataset. The shipped recipe
+validation accuracy, sub-type macro-F1 and accuracy per dataset. With ``--aux-weights`` it fits the
+shipped recipe only, adding the auxiliary corpora of ``scripts/build_training.py`` at each weight
+(0: the ACLED notes alone), and scores the same validation notes. The shipped recipe
 (``classify.train_model``) is the best of these; the holdout is never looked at here.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import csv
 import hashlib
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eventcoder.classify import _features, load_taxonomy, normalise_for_model
+from eventcoder.classify import _features, load_codebook_examples, load_taxonomy, normalise_for_model
 from eventcoder.holdout import is_holdout
 
-ACLED = Path(__file__).resolve().parents[2] / "shared/data/dev/acled_dev.csv"
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared/data/dev"
+ACLED = DEV / "acled_dev.csv"
 
 
 def in_validation(note: str) -> bool:
@@ -29,6 +36,9 @@ def in_validation(note: str) -> bool:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--aux-weights", help="comma-separated weights of the auxiliary corpora")
+    args = ap.parse_args()
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
@@ -44,6 +54,10 @@ def main() -> None:
         for _ in range(3):
             x_train.append(normalise_for_model(f"{entry.sub_event_type}. {entry.definition}"))
             y_train.append(entry.sub_event_type)
+    for sub_type, example in load_codebook_examples():
+        x_train.append(normalise_for_model(example))
+        y_train.append(sub_type)
+    w_train = [1.0] * len(x_train)
     x_valid = [normalise_for_model(r["notes"]) for r in valid]
     y_valid = [r["sub_event_type"] for r in valid]
 
@@ -59,11 +73,28 @@ def main() -> None:
         ("words + chars, linear SVM (shipped)", _features,
          lambda: LinearSVC(C=0.5, class_weight="balanced", max_iter=5000)),
     ]  # fmt: skip
-    print(f"train {len(x_train)}, validation {len(x_valid)}")
-    for name, features, classifier in candidates:
+    runs: list[tuple[str, Callable[[], Any], Callable[[], Any], float]] = [
+        (name, f, c, 0.0) for name, f, c in candidates
+    ]
+    aux_x: list[str] = []
+    aux_y: list[str] = []
+    if args.aux_weights:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from build_training import auxiliary
+
+        valid_notes = {r["notes"] for r in valid}  # keep the validation notes out of every corpus
+        for examples in auxiliary(DEV, keep=lambda t: t not in valid_notes).values():
+            aux_x += [normalise_for_model(t) for t, _ in examples]
+            aux_y += [label for _, label in examples]
+        shipped = candidates[-1]
+        runs = [(f"{shipped[0]}, aux x{w}", shipped[1], shipped[2], float(w))
+                for w in args.aux_weights.split(",")]  # fmt: skip
+    print(f"train {len(x_train)} (+{len(aux_x)} auxiliary), validation {len(x_valid)}")
+    for name, features, classifier, weight in runs:
         t0 = time.perf_counter()
         vec, clf = features(), classifier()
-        clf.fit(vec.fit_transform(x_train), y_train)
+        x, y = x_train + (aux_x if weight else []), y_train + (aux_y if weight else [])
+        clf.fit(vec.fit_transform(x), y, sample_weight=w_train + ([weight] * len(aux_x) if weight else []))
         pred = list(clf.predict(vec.transform(x_valid)))
         acc = sum(p == g for p, g in zip(pred, y_valid, strict=True)) / len(y_valid)
         f1 = f1_score(y_valid, pred, average="macro", labels=sorted(set(y_valid)))

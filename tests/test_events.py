@@ -118,3 +118,49 @@ def test_background_sentences_found_no_event(front: Pipeline, background: str) -
 )
 def test_an_unclear_but_real_event_is_still_coded(front: Pipeline, text: str) -> None:
     assert len(_code(front, text).events) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # ACLED codes a battle that moves territory as the territory change, by who took it.
+        ("Jihadist fighters overran the army post at Tessit after hours of heavy fighting.",
+         "Non-state actor overtakes territory"),
+        ("Government troops recaptured the town of Kalewa from the rebels after fierce clashes.",
+         "Government regains territory"),
+        ("The rebels entered the district capital without a fight after soldiers pulled out of it.",
+         "Non-violent transfer of territory"),
+        ("A suicide bomber blew himself up at a police checkpoint in the city, killing four officers.",
+         "Suicide bomb"),
+        ("Residents said shells filled with chlorine gas landed on the neighbourhood overnight.",
+         "Chemical weapon"),
+        ("Police opened fire on a peaceful march of teachers, killing two of them.",
+         "Excessive force against protesters"),
+        ("Army engineers defused a roadside bomb planted near the main bridge.",
+         "Disrupted weapons use"),
+        ("The militia set up a new base in an abandoned school outside the town.",
+         "Headquarters or base established"),
+        ("The two armed groups signed a ceasefire agreement in the capital on Friday.", "Agreement"),
+        ("Security forces arrested the spokesman of the opposition party at his home.", "Arrests"),
+        ("Unidentified men set fire to the offices of the electoral commission overnight.",
+         "Looting/property destruction"),
+    ],
+)  # fmt: skip
+def test_the_words_of_rarer_sub_types_decide_the_main_event(
+    front: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side's attack finally broke through in the second half and they won the cup final 2-1.",
+        "Shares fell sharply on Monday as the central bank raised interest rates to curb inflation.",
+        "Heavy rain is expected across the region this weekend, with strong winds along the coast.",
+        "The company announced a new chief executive and a plan to open three factories next year.",
+    ],
+)
+def test_sports_economy_and_weather_news_code_nothing(front: Pipeline, text: str) -> None:
+    assert _code(front, text).events == ()

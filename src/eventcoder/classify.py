@@ -30,6 +30,7 @@ __all__ = [
     "SubEventModel",
     "Taxonomy",
     "TaxonomyEntry",
+    "load_codebook_examples",
     "load_model",
     "load_taxonomy",
     "normalise_for_model",
@@ -100,6 +101,13 @@ def load_taxonomy() -> Taxonomy:
     return Taxonomy(tuple(TaxonomyEntry(**row) for row in rows))
 
 
+def load_codebook_examples() -> list[tuple[str, str]]:
+    """(sub_event_type, sentence) pairs from ``data/codebook_examples.tsv`` (see its header)."""
+    text = resources.files("eventcoder").joinpath("data/codebook_examples.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return [(row["sub_event_type"], row["text"]) for row in csv.DictReader(lines, delimiter="\t")]
+
+
 @dataclass
 class SubEventModel:
     """A fitted vectoriser and classifier, with what it was trained on."""
@@ -147,11 +155,20 @@ def read_gold(
 
 
 def train_model(
-    pairs: Sequence[tuple[str, str]], taxonomy: Taxonomy, *, sources: Sequence[str] = ()
+    pairs: Sequence[tuple[str, str]],
+    taxonomy: Taxonomy,
+    *,
+    extra: Sequence[tuple[str, str, float]] = (),
+    sources: Sequence[str] = (),
 ) -> SubEventModel:
-    """Fit the classifier on (text, sub_event_type) pairs plus the codebook definitions."""
-    texts = [normalise_for_model(t) for t, _ in pairs]
-    labels = [label for _, label in pairs]
+    """Fit the classifier on (text, sub_event_type) pairs plus the codebook definitions.
+
+    ``extra`` holds weighted (text, sub_event_type, weight) examples from other corpora
+    (``scripts/build_training.py``); the pairs and the definitions weigh 1 each.
+    """
+    texts = [normalise_for_model(t) for t, _ in pairs] + [normalise_for_model(t) for t, _, _ in extra]
+    labels = [label for _, label in pairs] + [label for _, label, _ in extra]
+    weights = [1.0] * len(pairs) + [w for _, _, w in extra]
     unknown = sorted({label for label in labels if label not in taxonomy.by_sub_type})
     if unknown:
         raise InputError(f"labels outside ACLED's taxonomy: {', '.join(unknown[:5])}")
@@ -160,6 +177,12 @@ def train_model(
         for _ in range(3):
             texts.append(normalise_for_model(f"{entry.sub_event_type}. {entry.definition}"))
             labels.append(entry.sub_event_type)
+            weights.append(1.0)
+    # The team's own news-style sentences for the sub-types the corpora barely hold.
+    for sub_type, example in load_codebook_examples():
+        texts.append(normalise_for_model(example))
+        labels.append(sub_type)
+        weights.append(1.0)
     # Word 1-2-grams plus character 2-5-grams within words: the characters carry spelling
     # variants and word forms news and notes do not share ("shelled"/"shelling", "Al-Shabab").
     # On a validation split of the training side (a fifth, by note) this beat word n-grams
@@ -176,7 +199,7 @@ def train_model(
     classifier = CalibratedClassifierCV(
         LinearSVC(C=0.5, class_weight="balanced", max_iter=5000), method="sigmoid", cv=3, ensemble=False
     )
-    classifier.fit(matrix, labels)
+    classifier.fit(matrix, labels, sample_weight=weights)
     for fold in classifier.calibrated_classifiers_:  # halves the file; no measurable change
         fold.estimator.coef_ = fold.estimator.coef_.astype(_float32())
     log.info("trained sub-event model on %d examples", len(texts))
