@@ -122,3 +122,14 @@ def test_islamic_state_aliases_give_one_name(pipeline: Pipeline, alias: str) -> 
         "Syria, killing two soldiers.",
     )
     assert (event.actor1, event.inter1) == ("Islamic State (Syria)", 2)
+
+
+def test_an_affiliate_named_in_passing_is_not_the_target(pipeline: Pipeline) -> None:
+    event = _main_event(
+        pipeline,
+        "Two car bombs exploded at the education ministry in Mogadishu on Saturday, killing at least "
+        "100 people. Al-Shabaab, which is linked to al Qaeda, claimed responsibility for the attack.",
+        published=date(2022, 10, 30),
+    )
+    assert event.actor1 == "Al Shabaab"
+    assert event.actor2 == "Civilians (Somalia)"

@@ -164,3 +164,19 @@ def test_the_words_of_rarer_sub_types_decide_the_main_event(
 )
 def test_sports_economy_and_weather_news_code_nothing(front: Pipeline, text: str) -> None:
     assert _code(front, text).events == ()
+
+
+def test_a_claim_of_responsibility_founds_no_second_event(front: Pipeline) -> None:
+    work = _code(
+        front,
+        "Two car bombs exploded at the education ministry in the capital on Saturday, killing dozens. "
+        "The militant group, which is linked to al Qaeda, claimed responsibility for the attack "
+        "in a statement on Sunday.",
+    )
+    assert [e.sub_event_type for e in work.events] == ["Remote explosive/landmine/IED"]
+    assert [m.sent for m in work.events[0].mentions] == [0, 1]  # the claim joins the bombing
+
+
+def test_fires_in_a_battle_are_no_riot(front: Pipeline) -> None:
+    work = _code(front, "Fires erupted after dark in the enclave as it was hit with rockets.")
+    assert [e.event_type for e in work.events] == ["Explosions/Remote violence"]

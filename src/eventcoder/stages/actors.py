@@ -46,6 +46,11 @@ _ANAPHORA = re.compile(
     re.I,
 )
 INTER_CIVILIANS = 7
+_AFFILIATION = re.compile(
+    r"\b(?:linked to|affiliated (?:to|with)|an? affiliate of|allied (?:to|with)|loyal to|"
+    r"an? offshoot of|a branch of|inspired by)\s+(?:the\s+)?$",
+    re.I,
+)
 # ACLED codes organised crime as "Unidentified Gang" in Latin America and the Caribbean (ACLED
 # Codebook, "Gangs"); elsewhere a gang that attacks is an unidentified armed group.
 _GANG_COUNTRIES = {
@@ -265,6 +270,12 @@ class ActorsStage:
             named = [a for a in found if not a.generic and a.entry.inter in (1, 2, 3, 4, 8)]
             if named:
                 last_named = named[-1].entry
+        # A group named as another's affiliate ("al-Shabaab, which is linked to al Qaeda") is
+        # background about the actor, not a side of the event.
+        mentions = [
+            a for a in mentions
+            if not _AFFILIATION.search(text[max(0, a.span.start - 30) : a.span.start])
+        ]  # fmt: skip
         armed = [a for a in mentions if a.entry.inter in (1, 2, 3, 4, 8)]
         identity = [a for a in mentions if a.entry.inter == 0]
         civilians = [a for a in mentions if a.entry.inter == INTER_CIVILIANS]

@@ -211,7 +211,16 @@ class EventsStage:
             # to tell "Attack" from "Armed clash", the article often is not.
             if p.get(doc_top, 0.0) >= CLOSE_SECOND * p[top]:
                 labels.append(doc_top)
+            if not _CROWD.search(ann.sentences[i].span.text):
+                # A demonstration needs people demonstrating: "Fires erupted in the enclave" or
+                # "air assaults demolished stores" read as a riot to a bag of words, not to ACLED.
+                labels = [
+                    lb for lb in labels if lb in strong or self.taxonomy.entry(lb).event_type
+                    not in ("Protests", "Riots") or lb == "Mob violence"
+                ]  # fmt: skip
             labels = list(dict.fromkeys(labels))
+            if not labels:
+                continue
             candidates.append(
                 _Candidate(i, ann.sentences[i].span, p, tuple(labels), casualty_only, trigger, strong)
             )
@@ -286,7 +295,9 @@ class EventsStage:
             return None
         first = next((hits[label] for label in strong if label in hits), event_hit)
         trigger = Span(offset + first.start(), offset + first.end(), first.group(0)) if first else None
-        casualty_only = not strong and self._only_casualty(sentence)
+        casualty_only = not strong and (
+            self._only_casualty(sentence) or self._only_back_reference(sentence)
+        )
         return tuple(dict.fromkeys(strong)), casualty_only, trigger
 
     def _may_report(self, sentence: str, year: int | None) -> bool:
@@ -309,6 +320,16 @@ class EventsStage:
             if not any(p.search(window) for p in self.nonevent):
                 return False
         return not _has_past_event_verb(sentence)
+
+    def _only_back_reference(self, sentence: str) -> bool:
+        """Every event word is a reference back ("claimed responsibility for the attack").
+
+        Such a sentence tells more about an event already reported; it founds none of its own.
+        """
+        if not _BACK_REFERENCE.search(sentence):
+            return False
+        stripped = _BACK_REFERENCE.sub(" ", sentence)
+        return not any(p.search(stripped) for p in self.event_cues)
 
     def _only_casualty(self, sentence: str) -> bool:
         """Deaths or injuries reported without a new event: no cause named, or only "the attack".
@@ -518,6 +539,14 @@ def _force_on_crowd(sentence: str) -> bool:
         not _GRIEVANCE.search(sentence[max(0, m.start() - 40) : m.start()])
         for m in _LETHAL_FORCE.finditer(sentence)
     )
+# People who demonstrate or riot: a Protests or Riots reading needs one of these in its sentence.
+_CROWD = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|rioters?|riots?|mobs?|"
+    r"gather\w*|students?|youths?|residents|supporters|workers|traders|teachers|villagers|"
+    r"farmers|drivers|activists|people|members|women|men|locals|group of|dozens|hundreds|"
+    r"thousands|sit-ins?|strike\b|strikers|picket\w*|blockad\w*|blocked|chant\w*|petition\w*)\b",
+    re.I,
+)
 # What a crowd does that makes its demonstration violent (ACLED codebook, Violent demonstration).
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:clash(?:es|ed)?|riot\w*|stones?|bricks?|vandali[sz]\w*|torch\w*|set fire|set ablaze|"
