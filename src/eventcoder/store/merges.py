@@ -283,7 +283,7 @@ class Explanation:
             f"  sources: {e.source or '-'} (scale: {e.source_scale or '-'})",
         ]
         for c in self.copies:
-            out.append(f"  article {c.article_id} is a {c.kind} copy of {c.original_id}: MinHash "
+            out.append(f"  article {c.article_id} is a copy ({c.kind}) of {c.original_id}: MinHash "
                        f"{c.minhash:.2f}, Jaccard {c.jaccard:.2f}, containment {c.containment:.2f}")
         if not self.links:
             out.append("  no other report was merged into it")
