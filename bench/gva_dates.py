@@ -20,46 +20,23 @@ Some of an incident's articles are about another incident (GVA lists every sourc
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections.abc import Iterator
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
+
+from gva import incidents
 
 from eventcoder.config import load_config
-from eventcoder.holdout import is_holdout
 from eventcoder.model import Article
 from eventcoder.pipeline import Pipeline
 
-GVA = Path(__file__).resolve().parents[2] / "shared/data/dev/gva_incidents_dev.jsonl"
-
-
-def incident_date(text: str) -> date:
-    """GVA writes incident dates as "January 12, 2014"."""
-    return datetime.strptime(text.strip(), "%B %d, %Y").date()
-
 
 def gva_articles(split: str) -> Iterator[tuple[Article, date]]:
-    """Articles (with text and a publication date) and their incident's date, one side of the split."""
-    with open(GVA, encoding="utf-8") as fh:
-        for line in fh:
-            incident = json.loads(line)
-            if is_holdout(str(incident["incident_id"])) != (split == "holdout"):
-                continue
-            gold = incident_date(incident["date"])
-            for a in incident["articles"]:
-                if not a.get("content", "").strip() or not a.get("dct"):
-                    continue
-                yield (
-                    Article(
-                        id=a["article_id"],
-                        text=a["content"],
-                        title=a.get("title", ""),
-                        published=date.fromisoformat(a["dct"][:10]),
-                        origin=f"gva:{incident['incident_id']}",
-                    ),
-                    gold,
-                )
+    """Articles with a publication date and their incident's date, one side of the split."""
+    for incident in incidents(split):
+        for article in incident.articles:
+            if article.published is not None:
+                yield article, incident.date
 
 
 def main() -> None:

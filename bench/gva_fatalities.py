@@ -15,43 +15,25 @@ Prints to the terminal only: dev texts never enter the repo.
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from datetime import date
-from pathlib import Path
+
+from gva import incidents
 
 from eventcoder.config import load_config
-from eventcoder.holdout import is_holdout
 from eventcoder.model import Article
 from eventcoder.pipeline import Pipeline
 
-GVA = Path(__file__).resolve().parents[2] / "shared/data/dev/gva_incidents_dev.jsonl"
-
 
 def gva_articles(n: int, holdout: bool) -> tuple[list[Article], dict[str, tuple[int, int]]]:
-    """The first ``n`` non-empty articles of one side of the split, and each one's gold counts."""
+    """The first ``n`` articles of one side of the split, and each one's gold (killed, injured)."""
     articles: list[Article] = []
     gold: dict[str, tuple[int, int]] = {}
-    with open(GVA, encoding="utf-8") as fh:
-        for line in fh:
-            incident = json.loads(line)
-            if is_holdout(str(incident["incident_id"])) != holdout:
-                continue
-            for a in incident["articles"]:
-                if not a.get("content", "").strip() or len(articles) >= n:
-                    continue
-                articles.append(
-                    Article(
-                        id=a["article_id"],
-                        text=a["content"],
-                        title=a.get("title", ""),
-                        published=date.fromisoformat(a["dct"][:10]) if a.get("dct") else None,
-                        origin=f"gva:{incident['incident_id']}",
-                    )
-                )
-                gold[a["article_id"]] = (int(incident["num_killed"]), int(incident["num_injured"]))
-            if len(articles) >= n:
-                break
+    for incident in incidents("holdout" if holdout else "train"):
+        for article in incident.articles[: n - len(articles)]:
+            articles.append(article)
+            gold[article.id] = (incident.killed, incident.injured)
+        if len(articles) >= n:
+            break
     return articles, gold
 
 

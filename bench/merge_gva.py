@@ -18,30 +18,20 @@ re-merges without re-coding. Data stays outside the repo. Tune on train; report 
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
-import re
 import tempfile
 import time
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+from gva import incidents
+
 from eventcoder.batch import store_outcomes
 from eventcoder.config import load_config
-from eventcoder.holdout import is_holdout
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Outcome, Pipeline
 from eventcoder.store import open_store
-
-GVA = Path(__file__).resolve().parents[2] / "shared/data/dev/gva_incidents_dev.jsonl"
-
-
-def outlet(uri: str) -> str:
-    """The outlet's host, from the original URL inside a web.archive.org address."""
-    hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", uri)
-    hosts = [h for h in hosts if h != "web.archive.org"]
-    return hosts[-1].lower() if hosts else ""
 
 
 def gva_sample(split: str, n_incidents: int) -> tuple[list[Article], dict[str, str]]:
@@ -49,28 +39,16 @@ def gva_sample(split: str, n_incidents: int) -> tuple[list[Article], dict[str, s
     articles: list[Article] = []
     gold: dict[str, str] = {}
     taken = 0
-    with open(GVA, encoding="utf-8") as fh:
-        for line in fh:
-            incident = json.loads(line)
-            iid = str(incident["incident_id"])
-            if is_holdout(iid) != (split == "holdout"):
-                continue
-            items = [a for a in incident["articles"] if a.get("content", "").strip()]
-            if not items:
-                continue
-            taken += 1
-            if taken > n_incidents:
-                break
-            for a in items:
-                art = Article(
-                    id=a["article_id"], text=a["content"], title=a.get("title", ""),
-                    url=a.get("uri", ""), source=outlet(a.get("uri", "")),
-                    published=date.fromisoformat(a["dct"][:10]) if a.get("dct") else None,
-                    origin=f"gva:{iid}",
-                )  # fmt: skip
-                if art.id not in gold:
-                    articles.append(art)
-                    gold[art.id] = iid
+    for incident in incidents(split):
+        if not incident.articles:
+            continue
+        taken += 1
+        if taken > n_incidents:
+            break
+        for art in incident.articles:
+            if art.id not in gold:
+                articles.append(art)
+                gold[art.id] = incident.id
     articles.sort(key=lambda a: (a.published or date.min, a.id))
     return articles, gold
 

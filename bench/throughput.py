@@ -10,40 +10,26 @@ per article, the time each stage took and the peak resident memory. Data stays o
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import time
 from collections import defaultdict
-from datetime import date
-from pathlib import Path
 from typing import Any
+
+from gva import incidents
 
 from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
 
-GVA = Path(__file__).resolve().parents[2] / "shared/data/dev/gva_incidents_dev.jsonl"
-
 
 def gva_articles(n: int) -> list[Article]:
+    """The first ``n`` GVA articles with text."""
     out: list[Article] = []
-    with open(GVA, encoding="utf-8") as fh:
-        for line in fh:
-            incident = json.loads(line)
-            for a in incident["articles"]:
-                if a.get("content", "").strip():
-                    out.append(
-                        Article(
-                            id=a["article_id"],
-                            text=a["content"],
-                            title=a.get("title", ""),
-                            published=date.fromisoformat(a["dct"][:10]) if a.get("dct") else None,
-                            origin=f"gva:{incident['incident_id']}",
-                        )
-                    )
-                if len(out) >= n:
-                    return out
-    return out
+    for incident in incidents():
+        out.extend(incident.articles)
+        if len(out) >= n:
+            break
+    return out[:n]
 
 
 class Timed:

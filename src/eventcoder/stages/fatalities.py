@@ -211,7 +211,7 @@ class FatalitiesStage:
             # intransitive: "at least 20 died", "3 dead", "8 suspected SLDF shot dead by police"
             re.compile(rf"\b(?:{hedge})?{number}\s+{_WHO}{_ASIDE}(?:{_KILLED}|succumbed)\b", re.I),
             # headlines: "Mob kills man", "attack kills civilian"
-            re.compile(rf"\b(?:kills?|killing|killed|lynch(?:es|ed)?)\s+(?P<n>a|an|one)?\s*(?:[\w'’-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|civilian|person|youth|official|officer|policeman|soldier|teacher|student|farmer|trader|herder|villager|suspect|thief|robber|missionary|chief|journalist|driver|informant|leader)\b", re.I),
+            re.compile(r"\b(?:kills?|killing|killed|lynch(?:es|ed)?)\s+(?P<n>a|an|one)?\s*(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|person|youth|official|officer|policeman|soldier|teacher|student|farmer|trader|herder|villager|suspect|thief|robber|missionary|chief|journalist|driver|informant|leader)\b", re.I),
             # "3 fatalities", "death toll of 12", "Fatalities: 3", "resulting in one death"
             re.compile(rf"\b(?:{hedge})?{number}\s+(?:fatalities|fatality|deaths|death)\b", re.I),
             re.compile(rf"\b(?:death toll|fatalities|fatalitis|toll)\s*(?::|of|rose to|reached|stood at|is|at|climbed to)\s*(?:{hedge})?{number}\b", re.I),
