@@ -7,6 +7,7 @@ whose place is asserted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,19 @@ def test_gazetteer_knows_admin_areas_and_towns(
     found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.iso2 == iso2 and p.level == level]
     assert found, f"{name} not found"
     assert found[0].admin1 == admin1
+
+
+def test_a_town_named_elsewhere_is_precision_2_unless_it_is_the_only_town(
+    partial_pipeline: Callable[..., Pipeline],
+) -> None:
+    pipeline = partial_pipeline("clean", "nlp", "events", "places")
+    lead = "Fighting raged in Kitale town on Monday. "
+    sole = pipeline.run(Article(id="a", text=lead + "Gunmen later torched three houses.")).events
+    other = pipeline.run(
+        Article(id="b", text=lead + "Gunmen later torched three houses. Police reinforcements came "
+                "from Eldoret.")  # fmt: skip
+    ).events
+    [arson] = [e for e in sole if e.sub_event_type == "Looting/property destruction"]
+    assert (arson.location, arson.geo_precision) == ("Kitale", 1)
+    [arson] = [e for e in other if e.sub_event_type == "Looting/property destruction"]
+    assert (arson.location, arson.geo_precision) == ("Kitale", 2)

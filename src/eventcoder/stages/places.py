@@ -394,11 +394,15 @@ class PlacesStage:
             finer = self._finer_town(place, toponyms, mention_sents, focus)
             if finer is not None:
                 place, toponym = finer.place, finer.toponym
-                precision = 1 if toponym.sent in mention_sents and not toponym.near else 2
+                named_here = toponym.sent in mention_sents or _sole_town(toponyms, place)
+                precision = 1 if named_here and not toponym.near else 2
             else:
                 precision = 3
-        if toponym.sent not in mention_sents and precision == 1:
-            precision = 2  # the town is named in the article, not in this event's sentences
+        if toponym.sent not in mention_sents and precision == 1 and not _sole_town(toponyms, place):
+            # The town is named elsewhere in an article that names other towns too: the event is
+            # near it, not surely in it. Where it is the only town named ("the enclave at
+            # Baghouz ... air assaults demolished IS stores"), the article places the event there.
+            precision = 2
         point = place if place.level == 3 else self.gazetteer.seat_of(place)
         ev = Evidence("location", toponym.span, self.info.name, self.info.version)  # type: ignore[attr-defined]
         return event.with_evidence(
@@ -547,3 +551,16 @@ def _sentence_index(ann: Annotations):  # type: ignore[no-untyped-def]
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
     return find
+
+
+def _sole_town(toponyms: list[Toponym], place: Place) -> bool:
+    """True when every name in the article that can only be a town is this place's name.
+
+    Names that may be a country or an admin area ("Iraq", also a hamlet's name) do not count.
+    """
+    towns = {
+        name_key(t.span.text)
+        for t in toponyms
+        if t.candidates and all(c.level == 3 for c in t.candidates)
+    }
+    return towns <= {name_key(t.span.text) for t in toponyms if place in t.candidates}
