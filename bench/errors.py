@@ -63,7 +63,8 @@ def main() -> None:
     predicted = report.predict_or_read(rows, None, load_config())
     secs = time.perf_counter() - t0
     if args.field != "within_25km":
-        rows_f = [r for r in rows if r.get(args.field, "") != ""]
+        # "NA" is how some exports write "no actor" (evaluate.py scores it the same way).
+        rows_f = [r for r in rows if r.get(args.field, "").strip().lower() not in ("", "na")]
     else:
         rows_f = [r for r in rows if r.get("latitude")]
     bad = [r for r in rows_f if not agree(args.field, r, dict(predicted.get(r["event_id_cnty"], {})))]

@@ -133,3 +133,35 @@ def test_an_affiliate_named_in_passing_is_not_the_target(pipeline: Pipeline) -> 
     )
     assert event.actor1 == "Al Shabaab"
     assert event.actor2 == "Civilians (Somalia)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        # a people's raiders are that people's ethnic militia (inter 4), even in a headline
+        ("Turkana raiders attack village and kill herdsmen's families in Baringo, Kenya",
+         "Turkana Ethnic Militia (Kenya)", 4),
+        # raiders the text does not name are ACLED's unidentified ethnic militia
+        ("On 8 August 2016, armed cattle raiders attacked a village near Kapedo in Turkana county, "
+         "Kenya, killing a woman and driving away 200 goats.",
+         "Unidentified Ethnic Militia (Kenya)", 4),
+        # an unattributed killing in Mexico is organised crime's: the unidentified gang
+        ("On 2 March 2020, in Celaya, Guanajuato, Mexico, the body of a man with gunshot wounds "
+         "was found dumped beside a road. 1 fatality.",
+         "Unidentified Gang (Mexico)", 3),
+    ],
+)  # fmt: skip
+def test_identity_militias_and_gangs(pipeline: Pipeline, text: str, actor1: str, inter1: int) -> None:
+    event = _main_event(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+
+
+def test_police_named_after_the_riot_sentence_are_its_actor2(pipeline: Pipeline) -> None:
+    event = _main_event(
+        pipeline,
+        "On 14 May 2017, students of a secondary school in Nyeri, Kenya rioted and set fire to a "
+        "dormitory over the cancellation of a sports day. Police arrived and arrested ten of them.",
+    )
+    assert event.event_type == "Riots"
+    assert (event.actor1, event.inter1) == ("Rioters (Kenya)", 5)
+    assert (event.actor2, event.inter2) == ("Police Forces of Kenya (2013-)", 1)

@@ -69,6 +69,12 @@ _NOT_A_BRANCH = {
     "the", "a", "local", "myanmar", "national", "several", "two", "three", "joint", "combined",
 }  # fmt: skip
 _CLAIM = re.compile(r"\bclaimed (?:responsibility|the attack|the bombing)|\bsaid it (?:carried out|was behind)", re.I)
+# OSCE-style reports of fire "in both directions of the frontline" in Ukraine (2014-2022) are an
+# exchange between the two sides of the Donbas war, which ACLED codes Ukraine's military against
+# the Donbas separatists' forces (ACLED Codebook, "Ukraine" conflict coding).
+_FRONTLINE = re.compile(r"\bboth directions of the front ?line\b", re.I)
+_DONBAS_SEPARATISTS = "NAF: United Armed Forces of Novorossiya"
+_CLASH = re.compile(r"\bclash(?:ed|es)?\b|\bfought\b", re.I)
 _BACKED_SDF = re.compile(
     r"\b(?:u\.?s\.?|american|coalition)\s*[-–—]+\s*(?:backed|supported)\s+(?:syrian democratic forces|sdf)",
     re.I,
@@ -203,7 +209,12 @@ class ActorsStage:
                 entries = self.names.get(m.group(0).lower(), [])
                 if not entries:
                     continue
-                entry = next((e for e in entries if e.country == country), entries[0])
+                # A people's militia is named per country ("Garre Clan Militia (Somalia)", "Garre
+                # Ethnic Militia (Kenya)"): the event's own country's name first.
+                entry = next(
+                    (e for e in entries if e.name.endswith(f"({country})")),
+                    next((e for e in entries if e.country == country), entries[0]),
+                )
                 # A short acronym of another country's actor is another group's acronym here
                 # ("KDF" in Kenya is the Kenya Defence Forces, not a Myanmar militia).
                 if regex is self.acronyms and m.group(0).isupper() and len(m.group(0)) <= 4 and (
@@ -299,7 +310,14 @@ class ActorsStage:
             assoc1 = [a.entry.name for a in identity] + [
                 a.entry.name for a in armed if not a.generic and a.entry.inter in (3, 4)
             ]
-            state = [a for a in armed if a.entry.inter == 1]
+            # A riot's police are its actor2 wherever the report mentions them ("Police
+            # intervened." after the riot's sentence); a riot between two crowds that "clashed"
+            # is rioters on both sides.
+            state = [a for a in armed if a.entry.inter == 1] or (
+                self._article_state(ann, country, year) if etype == "Riots" else []
+            )
+            if etype == "Riots" and not state and _CLASH.search(text):
+                a2 = _synthetic(generic, event)
             if sub in ("Protest with intervention", "Excessive force against protesters") or (
                 etype == "Riots" and state
             ):
@@ -312,12 +330,27 @@ class ActorsStage:
             generic = self._localise(Entry("Rioters ({country})", 5, ""), country, year)
             a1 = _first([a for a in mentions if a.entry.inter == 5]) or _synthetic(generic, event)
             a1 = ActorMention(a1.span, generic, True, "agent", a1.sent)
-            # A mob's victims are civilians unless the text names an armed target.
-            a2 = _first(civilians) or _first(targets) or _synthetic(
-                self._civilians(country, year), event
+            # A mob's other side is the police where the report mentions them, rioters where
+            # two crowds "clashed", else its victims, civilians unless an armed target is named.
+            rival = _synthetic(generic, event) if _CLASH.search(text) else None
+            a2 = _first(self._article_state(ann, country, year)) or rival or _first(civilians) or (
+                _first(targets) or _synthetic(self._civilians(country, year), event)
             )
+        elif etype == "Battles" and country == "Ukraine" and _FRONTLINE.search(text) and not [
+            a for a in armed if not a.generic
+        ]:
+            a1 = _synthetic(self._localise(Entry("Military Forces of {country}", 1, ""), country, year), event)
+            a2 = _synthetic(Entry(_DONBAS_SEPARATISTS, 2, country), event)
         elif etype == "Violence against civilians":
-            a1 = _first(agents) or self._unidentified(event, country, year)
+            # Civilians are the target of this event type, so a named non-state armed group the
+            # parse left in another role ("Pokot raiders attack village", a headline) is the
+            # perpetrator.
+            named = [a for a in armed if not a.generic and a.entry.inter in (2, 3, 4)]
+            # Unattributed killings in Latin America and the Caribbean are organised crime's:
+            # ACLED's "Unidentified Gang" there (ACLED Codebook, "Gangs").
+            a1 = _first(agents) or _first(named) or self._unidentified(
+                event, country, year, gang=country in _GANG_COUNTRIES
+            )
             a2 = _first(civilians) or _synthetic(self._civilians(country, year), event)
         else:
             remote = etype == "Explosions/Remote violence"
@@ -378,6 +411,14 @@ class ActorsStage:
                     return a
         return None
 
+    def _article_state(self, ann: Annotations, country: str, year: int | None) -> list[ActorMention]:
+        """The state forces the report mentions in any sentence."""
+        return [
+            a for sent in range(len(ann.sentences))
+            for a in self.mentions_in(ann, sent, country, year, None)
+            if a.entry.inter == 1 and a.role != "modifier"
+        ]  # fmt: skip
+
     def _claimant(self, ann: Annotations, country: str, year: int | None) -> ActorMention | None:
         """The named group in a sentence that claims responsibility, if any."""
         for sent in ann.sentences:
@@ -390,8 +431,10 @@ class ActorsStage:
                     return named[0]
         return None
 
-    def _unidentified(self, event: EventRecord, country: str, year: int | None) -> ActorMention:
-        entry = self._localise(Entry("Unidentified Armed Group ({country})", 3, ""), country, year)
+    def _unidentified(self, event: EventRecord, country: str, year: int | None,
+                      gang: bool = False) -> ActorMention:
+        kind = "Unidentified Gang" if gang else "Unidentified Armed Group"
+        entry = self._localise(Entry(f"{kind} ({{country}})", 3, ""), country, year)
         return _synthetic(entry, event)
 
     def _last_named(self, ann: Annotations, before: int, country: str, year: int | None) -> Entry | None:
