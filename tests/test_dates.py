@@ -184,6 +184,17 @@ def test_page_timestamp_is_not_the_event_date(dates_pipeline: Pipeline) -> None:
     assert event.event_date == date(2014, 3, 23)
 
 
+@pytest.mark.parametrize(
+    "dateline", ["MOGADISHU, Oct 30 -", "KANO, Nigeria, Oct 30 (Reuters) -", "GAO, Oct. 30 —"]
+)
+def test_a_wire_dateline_is_the_filing_date_not_the_event_date(
+    dates_pipeline: Pipeline, dateline: str
+) -> None:
+    text = f"{dateline} Two car bombs exploded at the ministry on Saturday, killing at least 20."
+    event = main_event(dates_pipeline, text, date(2022, 10, 30))
+    assert event.event_date == date(2022, 10, 29)
+
+
 def test_no_stated_date_is_the_publication_date_as_reported(dates_pipeline: Pipeline) -> None:
     event = main_event(dates_pipeline, "Gunmen shot dead two police officers in Gao.", date(2019, 3, 12))
     assert (event.event_date, event.time_precision) == (date(2019, 3, 12), 2)

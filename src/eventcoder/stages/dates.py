@@ -131,6 +131,9 @@ _NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
 _STAMP_BEFORE = re.compile(
     r"\b(?:posted|updated?|published|last updated|created)\b\W*(?:on\s+)?$", re.I
 )
+# A wire dateline: the place in capitals, a comma, the filing date, then a dash or "(Agency)".
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]")
 _CLOCK = r"(?:(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)"
 _STAMP_LINE = re.compile(
     rf"^[\W_]*(?:(?:posted|updated|published|by)\b[\w .]*?)?[\W_]*(?:{_WEEKDAY_NAMES})?[\W_]*"
@@ -410,8 +413,12 @@ def _precision(m: re.Match[str], s_text: str) -> int:
 
 
 def _is_timestamp(text: str, start: int, end: int) -> bool:
-    """A page's own timestamp: after "Posted:"/"Updated:", or a line holding only the date."""
+    """A page's own timestamp: after "Posted:"/"Updated:", a line holding only the date, or a
+    wire dateline ("MOGADISHU, Oct 30 - At least 100 people ...": the day it was filed)."""
     if _STAMP_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if _DATELINE_BEFORE.match(text[line_start:start]) and _DATELINE_AFTER.match(text[end:]):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
