@@ -42,6 +42,10 @@ def coder(partial_pipeline: Callable[..., Pipeline]) -> Pipeline:
         ("Eight suspected militia members shot dead by police during an operation in Mount Elgon.", 8),
         ("At least 12 police officers are feared dead after raiders attacked a camp in Baringo.", 12),
         ("Militants attacked a village in Borno, killing two soldiers and three civilians.", 5),
+        # two sources' estimates of the same deaths: the lower one stands
+        ("Militants stormed a village in Borno on Sunday. At least 25 people were killed, but "
+         "other sources said 37 died.", 25),  # fmt: skip
+        ("Gunmen killed 12 people in a market in Zamfara; residents said 15 were killed.", 12),
         # a range gives its lower figure
         ("About 4 to 5 soldiers died when their vehicle hit a mine near Kyaukme.", 4),
         # a death sentence after the story's first sentence is the same event's toll

@@ -104,6 +104,33 @@ def _total(values: list[int]) -> int:
     return total
 
 
+# Between two counts of one sentence, words that make the second another source's estimate of
+# the same deaths ("25 were killed, but other sources said 37"; "...; residents put the toll at 15").
+_ALTERNATIVE = re.compile(
+    r"\b(?:but|though|although|while|whereas|however|other (?:sources|reports)|according to|"
+    r"put the (?:death )?toll at|(?:residents|officials|witnesses|police|sources|medics|activists|"
+    r"doctors|rescuers|locals|the (?:group|army|military|ministry)) (?:said|say|put|reported|claimed|"
+    r"told))\b|;",
+    re.I,
+)
+
+
+def _estimates(text: str, found: list[tuple[int, int, int]]) -> list[list[int]]:
+    """A sentence's counts grouped by source, for ACLED's conservative rule.
+
+    Counts of distinct groups add up ("killing two soldiers and three civilians"); where the words
+    between two counts make the second another estimate of the same deaths, it starts a group of
+    its own, and the lowest group total stands.
+    """
+    estimates: list[list[int]] = [[found[0][2]]]
+    for (_, end, _), (start, _, n) in zip(found, found[1:], strict=False):
+        if _ALTERNATIVE.search(text[end:start]):
+            estimates.append([n])
+        else:
+            estimates[-1].append(n)
+    return estimates
+
+
 def _reference_year(work: Work) -> int | None:
     """The year of the event: the publication's, else the latest the text names."""
     if work.article.published is not None:
@@ -351,9 +378,11 @@ class FatalitiesStage:
                 found.append((m.start(), m.end(), n))
         victims = self._victims(sentence, tokens)
         if found:
-            total = _total([n for _, _, n in found])
+            estimates = _estimates(text, sorted(found))
+            total = min(_total(group) for group in estimates)
             first, last = min(s for s, _, _ in found), max(e for _, e, _ in found)
-            if victims is None or victims.value <= total:
+            # Several sources' estimates: the parse would add them up, the lower one stands.
+            if victims is None or victims.value <= total or len(estimates) > 1:
                 return Count(total, Span(sentence.start + first, sentence.start + last, text[first:last]))
         if victims is not None:
             return victims
