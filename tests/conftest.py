@@ -9,12 +9,14 @@ without the environment, so a developer's ``EVENTCODER_*`` variables cannot chan
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from eventcoder.batch import code_inputs
 from eventcoder.config import load_config
-from eventcoder.model import Article
+from eventcoder.model import Article, EventRecord
 from eventcoder.pipeline import Pipeline
 from eventcoder.readers import Limits, read_path
 from eventcoder.store import SqlStore, open_store
@@ -83,3 +85,13 @@ def article(examples_dir: Path, fixtures_dir: Path) -> Callable[[str], Article]:
         raise AssertionError(f"{name} holds no article")
 
     return read
+
+
+@pytest.fixture(scope="session")
+def seed_events(pipeline: Pipeline, examples_dir: Path) -> tuple[EventRecord, ...]:
+    """The reference article ``examples/baghouz.txt`` through the default pipeline, coded once."""
+    report = code_inputs(pipeline, [str(examples_dir / "baghouz.txt")], keep=True)
+    assert report.rejected == []
+    [work] = report.works
+    assert work.article.published == date(2019, 3, 12)
+    return work.events

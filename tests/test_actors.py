@@ -10,25 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support.coding import main_event
 
 from eventcoder.batch import code_inputs
-from eventcoder.model import Article, EventRecord
+from eventcoder.model import EventRecord
 from eventcoder.pipeline import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def _main_event(pipeline: Pipeline, text: str, published: date | None = None) -> EventRecord:
-    work = pipeline.run(Article(id=Article.make_id(text), text=text, published=published))
-    assert work.events, f"no event coded from {text!r}"
-    return work.events[0]
-
-
-@pytest.fixture(scope="module")
-def seed_events(pipeline: Pipeline) -> tuple[EventRecord, ...]:
-    report = code_inputs(pipeline, [str(EXAMPLES / "baghouz.txt")], keep=True)
-    [work] = report.works
-    return work.events
 
 
 def test_seed_clash_is_sdf_against_islamic_state(seed_events: tuple[EventRecord, ...]) -> None:
@@ -93,7 +81,7 @@ def test_air_strike_on_a_gathering_is_the_military_against_civilians(pipeline: P
 def test_perpetrator_and_target(
     pipeline: Pipeline, text: str, actor1: str, inter1: int, actor2: str, inter2: int
 ) -> None:
-    event = _main_event(pipeline, text)
+    event = main_event(pipeline, text)
     assert (event.actor1, event.inter1) == (actor1, inter1)
     if actor2:
         assert (event.actor2, event.inter2) == (actor2, inter2)
@@ -101,7 +89,7 @@ def test_perpetrator_and_target(
 
 
 def test_protest_with_police_intervention(pipeline: Pipeline) -> None:
-    event = _main_event(
+    event = main_event(
         pipeline,
         "On 3 July 2019, residents of Kisii town in Kenya protested over the poor state of the "
         "roads. "
@@ -116,7 +104,7 @@ def test_protest_with_police_intervention(pipeline: Pipeline) -> None:
 
 @pytest.mark.parametrize("alias", ["IS", "ISIS", "Daesh", "Islamic State"])
 def test_islamic_state_aliases_give_one_name(pipeline: Pipeline, alias: str) -> None:
-    event = _main_event(
+    event = main_event(
         pipeline,
         f"On 5 May 2019, {alias} militants attacked a Syrian army checkpoint near Deir ez-Zor in "
         "Syria, killing two soldiers.",
@@ -125,7 +113,7 @@ def test_islamic_state_aliases_give_one_name(pipeline: Pipeline, alias: str) -> 
 
 
 def test_an_affiliate_named_in_passing_is_not_the_target(pipeline: Pipeline) -> None:
-    event = _main_event(
+    event = main_event(
         pipeline,
         "Two car bombs exploded at the education ministry in Mogadishu on Saturday, killing at least "
         "100 people. Al-Shabaab, which is linked to al Qaeda, claimed responsibility for the attack.",
@@ -152,12 +140,12 @@ def test_an_affiliate_named_in_passing_is_not_the_target(pipeline: Pipeline) -> 
     ],
 )  # fmt: skip
 def test_identity_militias_and_gangs(pipeline: Pipeline, text: str, actor1: str, inter1: int) -> None:
-    event = _main_event(pipeline, text)
+    event = main_event(pipeline, text)
     assert (event.actor1, event.inter1) == (actor1, inter1)
 
 
 def test_police_named_after_the_riot_sentence_are_its_actor2(pipeline: Pipeline) -> None:
-    event = _main_event(
+    event = main_event(
         pipeline,
         "On 14 May 2017, students of a secondary school in Nyeri, Kenya rioted and set fire to a "
         "dormitory over the cancellation of a sports day. Police arrived and arrested ten of them.",

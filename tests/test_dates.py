@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support.coding import main_event
 
-from eventcoder.batch import code_inputs
 from eventcoder.model import Article, EventRecord, Span
 from eventcoder.pipeline import Pipeline
 from eventcoder.stages.dates import DatesStage
@@ -21,23 +21,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 STAGES = ("clean", "nlp", "events", "dates")
 
 
-def main_event(pipeline: Pipeline, text: str, published: date | None = None) -> EventRecord:
-    work = pipeline.run(Article(id="t", text=text, published=published))
-    assert work.events, f"no event in {text!r}"
-    return work.events[0]
-
-
 @pytest.fixture(scope="module")
 def dates_pipeline(partial_pipeline: Callable[..., Pipeline]) -> Pipeline:
     return partial_pipeline(*STAGES)
-
-
-@pytest.fixture(scope="module")
-def seed_events(pipeline: Pipeline) -> tuple[EventRecord, ...]:
-    report = code_inputs(pipeline, [str(EXAMPLES / "baghouz.txt")], keep=True)
-    [work] = report.works
-    assert work.article.published == date(2019, 3, 12)
-    return work.events
 
 
 def test_seed_attack_that_began_on_sunday_is_dated_sunday(seed_events: tuple[EventRecord, ...]) -> None:

@@ -10,17 +10,12 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from support.coding import main_event
 
-from eventcoder.model import Article, EventRecord
+from eventcoder.model import Article
 from eventcoder.pipeline import Pipeline
 
 STAGES = ("clean", "nlp", "events", "fatalities")
-
-
-def _main_event(pipeline: Pipeline, text: str, published: date | None = None) -> EventRecord:
-    work = pipeline.run(Article(id="t", text=text, published=published))
-    assert work.events, f"no event in {text!r}"
-    return work.events[0]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +55,7 @@ def coder(partial_pipeline: Callable[..., Pipeline]) -> Pipeline:
     ],
 )
 def test_killed_is_counted_as_acled_counts_it(coder: Pipeline, text: str, killed: int) -> None:
-    event = _main_event(coder, text)
+    event = main_event(coder, text)
     assert event.fatalities == killed
     if killed:
         [evidence] = event.evidence_for("fatalities")
@@ -68,7 +63,7 @@ def test_killed_is_counted_as_acled_counts_it(coder: Pipeline, text: str, killed
 
 
 def test_wounded_are_kept_apart_from_the_killed(coder: Pipeline) -> None:
-    event = _main_event(coder, "Five people were killed and 20 wounded when gunmen opened fire on a bus near Lamu.")
+    event = main_event(coder, "Five people were killed and 20 wounded when gunmen opened fire on a bus near Lamu.")
     assert (event.fatalities, event.wounded) == (5, 20)
 
 
@@ -77,7 +72,7 @@ def test_a_toll_from_an_earlier_year_is_background(coder: Pipeline) -> None:
         "At least 30 people were killed when a car bomb exploded at a market in Mogadishu on Saturday. "
         "The market was hit by a truck bomb that killed more than 200 people in October 2017."
     )
-    assert _main_event(coder, text, published=date(2022, 5, 8)).fatalities == 30
+    assert main_event(coder, text, published=date(2022, 5, 8)).fatalities == 30
 
 
 def test_demo_article_counts_today_not_2017(coder: Pipeline, article: Callable[[str], Article]) -> None:

@@ -16,15 +16,6 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BAGHOUZ = (34.48, 40.94)
 
 
-@pytest.fixture(scope="module")
-def seed_events(default_pipeline: Pipeline) -> tuple[EventRecord, ...]:
-    report = code_inputs(default_pipeline, [str(EXAMPLES / "baghouz.txt")], keep=True)
-    assert report.rejected == []
-    [work] = report.works
-    assert work.article.published == date(2019, 3, 12)
-    return work.events
-
-
 def _one(events: tuple[EventRecord, ...], sub_type: str) -> EventRecord:
     found = [e for e in events if e.sub_event_type == sub_type]
     assert found, f"no {sub_type} among {[e.sub_event_type for e in events]}"
