@@ -180,3 +180,31 @@ def test_a_claim_of_responsibility_founds_no_second_event(front: Pipeline) -> No
 def test_fires_in_a_battle_are_no_riot(front: Pipeline) -> None:
     work = _code(front, "Fires erupted after dark in the enclave as it was hit with rockets.")
     assert [e.event_type for e in work.events] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # Two armed, organised sides are an armed clash, whichever of them the report has attack.
+        (("Armed raiders attacked a police post near the river at dawn. Officers repulsed the raiders "
+          "after an hour-long exchange of fire."), "Armed clash"),
+        ("Gunmen shot dead two police officers on patrol outside the market on Tuesday night.",
+         "Armed clash"),
+        ("Gunmen stormed a village at night and shot dead four villagers in their homes.", "Attack"),
+        # What the crowd did decides the demonstration's sub-type.
+        (("Hundreds of traders protested in the town centre against new market fees; they barricaded "
+          "the main road with burning tyres."), "Violent demonstration"),
+        (("Nurses marched peacefully to the county offices to demand unpaid salaries. No violence was "
+          "reported."), "Peaceful protest"),
+        # ACLED note tags name a strategic development outright.
+        (("Movement of forces: the army sent two battalions to the border district ahead of the "
+          "elections."), "Change to group/activity"),
+        ("Property destruction: unknown people burned a classroom at the village school overnight.",
+         "Looting/property destruction"),
+        (("Non-violent activity: elders said the two communities were arming themselves before the "
+          "vote."), "Other"),
+    ],
+)  # fmt: skip
+def test_who_took_part_decides_the_sub_type(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type

@@ -17,7 +17,10 @@ Reads ``work.annotations`` (sentences) and ``Article.text``; writes ``work.menti
    or intercepted weapon a disrupted one; lethal force on a peaceful crowd excessive force), and
    for the sub-types in ``DECISIVE`` a named reading beats the classifier's rival one.
 3. **Grouping.** Mentions of one sub-type form one event; a demonstration's sub-types (a protest, the
-   tear gas, the arrests) are one event, typed by the whole article, as ACLED codes it.
+   tear gas, the arrests) are one event, typed by the whole article and by what the crowd did, as
+   ACLED codes it. ACLED's actor rules (:mod:`.precedence`) then retype what the words alone get
+   wrong: an "attack" between state forces and raiders is an armed clash; a note's tag
+   ("Movement of forces:", "Arrests:") names its sub-type and puts that event first.
 4. **Confidence** mixes the best mention's score with the article-level classification, so the event
    the whole text is about comes first.
 
@@ -30,14 +33,16 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..classify import SubEventModel, Taxonomy, load_model, load_taxonomy
 from ..config import Config
 from ..errors import ConfigError
-from ..model import Evidence, EventRecord, Mention, Span, Work
+from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
 from ..registry import stage
+from .precedence import demonstration_reading, note_tag, reads_as_clash
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +229,14 @@ class EventsStage:
             candidates.append(
                 _Candidate(i, ann.sentences[i].span, p, tuple(labels), casualty_only, trigger, strong)
             )
-        groups = self._group(candidates, doc_probs)
+        groups, sources = self._group(candidates, doc_probs, ann.sentences)
+        if "Attack" in groups and reads_as_clash(_with_neighbours(ann.sentences, groups["Attack"])):
+            # Armed, organised sides on both ends (state forces and raiders, two militias): ACLED
+            # codes an armed clash, however one-sided the report's words ("raiders attacked the
+            # police post") read to the classifier.
+            members = groups.setdefault("Armed clash", [])
+            members += [c for c in groups.pop("Attack") if c not in members]
+            sources.setdefault("Armed clash", {"Armed clash"}).update(sources.pop("Attack", {"Attack"}))
         crime = self._reads_as_crime(text)
         events = []
         # The best reading held back by min_confidence: an article whose every event sentence the
@@ -232,12 +244,19 @@ class EventsStage:
         held_back: tuple[float, EventRecord] | None = None
         for sub_type, members in groups.items():
             entry = self.taxonomy.entry(sub_type)
+            # A group retyped by ACLED's rules (a demonstration's sub-type, an attack that was a
+            # clash) is as probable as the readings it was made of.
+            read_as = sources.get(sub_type, {sub_type}) | {sub_type}
             mentions = tuple(
-                Mention(c.sent, c.span, sub_type, round(c.probs.get(sub_type, 0.0), 4), c.trigger)
+                Mention(
+                    c.sent, c.span, sub_type,
+                    round(max(c.probs.get(k, 0.0) for k in read_as), 4), c.trigger,
+                )
                 for c in members
-            )
+            )  # fmt: skip
             best = max(m.confidence for m in mentions)
-            confidence = (1 - DOC_WEIGHT) * best + DOC_WEIGHT * doc_probs.get(sub_type, 0.0)
+            doc_p = max(doc_probs.get(k, 0.0) for k in read_as)
+            confidence = (1 - DOC_WEIGHT) * best + DOC_WEIGHT * doc_p
             is_crime = crime and sub_type not in DEMONSTRATION and entry.event_type not in (
                 "Explosions/Remote violence",
             )
@@ -262,7 +281,9 @@ class EventsStage:
                 held_back = (best, record)
         if not events and held_back is not None:
             events.append(held_back[1])
-        events.sort(key=lambda e: (-e.confidence, e.mentions[0].sent))
+        # An event the note's own tag names comes first ("Arrests: ... at a rally").
+        tags = {note_tag(ann.sentences[i].span.text) for i in chosen} - {""}
+        events.sort(key=lambda e: (e.sub_event_type not in tags, -e.confidence, e.mentions[0].sent))
         events = _drop_rival_readings(events, {i: found[i][0] for i in chosen})  # type: ignore[index]
         events = events[: self.max_events]
         mentions_all = tuple(m for e in events for m in e.mentions)
@@ -270,6 +291,10 @@ class EventsStage:
 
     def _cues_of(self, sentence: str, offset: int) -> tuple[tuple[str, ...], bool, Span | None] | None:
         """(named sub-types, casualty-only?, trigger span) if the sentence may report an event."""
+        tag = note_tag(sentence)
+        if tag:
+            # An ACLED note tag ("Arrests: police detained ...") names the sub-type outright.
+            return (tag,), False, Span(offset, offset + sentence.index(":"), sentence[: sentence.index(":")])
         hits: dict[str, re.Match[str]] = {}
         for cue in self.strong:
             m = cue.pattern.search(sentence)
@@ -346,9 +371,11 @@ class EventsStage:
         return not words or not (rest - {"killed", "kill", "kills", "killing"})
 
     def _group(
-        self, candidates: list[_Candidate], doc_probs: dict[str, float]
-    ) -> dict[str, list[_Candidate]]:
+        self, candidates: list[_Candidate], doc_probs: dict[str, float], sentences: Sequence[Sentence]
+    ) -> tuple[dict[str, list[_Candidate]], dict[str, set[str]]]:
+        """Candidates by sub-type, and for each sub-type the readings folded into it."""
         groups: dict[str, list[_Candidate]] = {}
+        sources: dict[str, set[str]] = {}
         labels = {label for c in candidates if not c.casualty_only for label in c.labels}
         named = {label for c in candidates for label in c.named}
         demo = labels & DEMONSTRATION
@@ -363,6 +390,17 @@ class EventsStage:
             # intervention" (ACLED codebook), whatever the rest of the article reads as. (Not
             # "arrest": protests are as often against an arrest as met with one.)
             demo_type = "Protest with intervention"
+        if demo_type in ("Peaceful protest", "Protest with intervention", "Violent demonstration"):
+            # What the crowd did, as the codebook defines each: barricades, stones and arson make
+            # the demonstration violent; one the report calls peaceful is a protest, with
+            # intervention when police dispersed it.
+            reading = demonstration_reading(
+                _with_neighbours(sentences, [c for c in candidates if set(c.labels) & DEMONSTRATION])
+            )
+            if reading == "Violent demonstration":
+                demo_type = reading
+            elif reading == "Peaceful protest" and demo_type == "Violent demonstration":
+                demo_type = "Protest with intervention" if "Protest with intervention" in named else reading
         # Arrests and looting fold into a demonstration the words name, not into one the
         # classifier alone reads ("armed men looted the market" is no riot).
         fold = bool(named & DEMONSTRATION)
@@ -376,12 +414,14 @@ class EventsStage:
                 groups[best].append(c)
                 continue
             for label in c.labels:
+                source = label
                 if demo_type and (label in DEMONSTRATION or (fold and label in FOLDS_INTO_DEMONSTRATION)):
                     label = demo_type
+                sources.setdefault(label, {label}).add(source)
                 members = groups.setdefault(label, [])
                 if c not in members:
                     members.append(c)
-        return groups
+        return groups, sources
 
     def _reads_as_crime(self, text: str) -> bool:
         """Crime reporting: two or more kinds of crime words, no word of politics or conflict.
@@ -392,6 +432,13 @@ class EventsStage:
         crime = len({m.group(0).lower() for p in self.crime for m in p.finditer(text)})
         political = sum(1 for p in self.political if p.search(text))
         return crime >= MIN_CRIME_CUES and political == 0
+
+
+def _with_neighbours(sentences: Sequence[Sentence], members: Sequence[_Candidate]) -> str:
+    """The members' sentences and the one after each: who fought back or how a protest went is
+    often told in the next sentence ("Police repulsed the raiders", "No violence was reported")."""
+    keep = sorted({j for c in members for j in (c.sent, c.sent + 1) if j < len(sentences)})
+    return " ".join(sentences[j].span.text for j in keep)
 
 
 def _precedence(sentence: str, strong: list[str]) -> list[str]:
