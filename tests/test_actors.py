@@ -153,3 +153,82 @@ def test_police_named_after_the_riot_sentence_are_its_actor2(pipeline: Pipeline)
     assert event.event_type == "Riots"
     assert (event.actor1, event.inter1) == ("Rioters (Kenya)", 5)
     assert (event.actor2, event.inter2) == ("Police Forces of Kenya (2013-)", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # a MUC-4-style all-capitals wire report: the acronym names the group, while "IS" in
+        # "IT IS BELIEVED" is a verb, not the Islamic State
+        (("SAN SALVADOR, 12 NOV 89 -- FMLN URBAN COMMANDOS ATTACKED THE NATIONAL GUARD BARRACKS IN "
+          "SAN MIGUEL TODAY, KILLING THREE SOLDIERS. IT IS BELIEVED THAT THE ATTACK WAS PLANNED."),
+         "FMLN: Farabundo Marti National Liberation Front"),
+        (("On 3 March 1990, Shining Path guerrillas killed four peasants in a village near "
+          "Ayacucho, Peru."),
+         "PCP-SL: Communist Party of Peru - Shining Path"),
+        (("On 9 May 1989, ELN guerrillas attacked a police post in Saravena, Arauca department, "
+          "Colombia, killing two policemen."),
+         "ELN: National Liberation Army"),
+    ],
+)  # fmt: skip
+def test_latin_american_armed_groups_by_acronym_or_name(
+    pipeline: Pipeline, text: str, actor1: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, 2)
+
+
+def test_all_capitals_verb_is_no_acronym(pipeline: Pipeline) -> None:
+    event = main_event(
+        pipeline,
+        "GUERRILLAS BURNED TWO BUSES IN THE TOWN OF USULUTAN, EL SALVADOR, YESTERDAY. IT IS NOT "
+        "KNOWN WHETHER ANYONE WAS HURT.",
+    )
+    assert "Islamic State" not in f"{event.actor1} {event.actor2}"
+
+
+def test_nation_forces_are_that_nations_military(pipeline: Pipeline) -> None:
+    event = main_event(
+        pipeline,
+        "On 3 May 2020, the Ukrainian Forces fired mortars and heavy machine guns at the positions "
+        "of the Luhansk People's Militia near Zolote, Luhansk.",
+    )
+    assert (event.actor1, event.inter1) == ("Military Forces of Ukraine (2019-)", 1)
+    assert (event.actor2, event.inter2) == ("NAF: United Armed Forces of Novorossiya", 2)
+
+
+def test_police_accused_of_a_killing_are_its_perpetrator(pipeline: Pipeline) -> None:
+    event = main_event(
+        pipeline,
+        "On 11 June 2016, residents of Kibera in Nairobi, Kenya accused police of killing a young "
+        "man who was in their custody.",
+    )
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor1, event.inter1) == ("Police Forces of Kenya (2013-)", 1)
+    assert (event.actor2, event.inter2) == ("Civilians (Kenya)", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a battle's two sides, one named only in the sentence before the shooting
+        (("On 7 March 2016, unidentified gunmen stopped a police car near Limuru in Kiambu county, "
+          "Kenya and opened fire. The police fired back and killed two of them."),
+         "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-)"),
+        (("On 7 March 2016, armed carjackers and police engaged in a shootout in Kasarani, "
+          "Nairobi, Kenya. Two carjackers were killed."),
+         "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-)"),
+        # a state's own units are its state forces: the GSU, an "AP camp" (Administration Police)
+        (("On 2 June 2016, GSU officers shot dead a man who tried to force his way into State "
+          "House in Nairobi, Kenya."),
+         "Police Forces of Kenya (2013-)", "Civilians (Kenya)"),
+        (("On 12 May 2015, suspected bandits attacked an AP camp in Mandera town, Kenya, injuring "
+          "two officers."),
+         "Unidentified Armed Group (Kenya)", "Police Forces of Kenya (2013-)"),
+    ],
+)  # fmt: skip
+def test_both_sides_and_state_units(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -13,13 +13,17 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    mention of the Islamic State. A state force takes the country its text gives ("Turkish
    troops" in Iraq: "Military Forces of Turkey"); a local PDF is named after its place ("the
    Myaing PDF": "People's Defense Force - Myaing"). Single-word names match as written (proper
-   nouns), so "a gang" is never "Gang Militia".
+   nouns), so "a gang" is never "Gang Militia"; in an all-capitals report (old wire and radio
+   transcripts) a word the parse reads as a verb or function word ("IT IS") is no acronym.
+   "Ukrainian forces" are Ukraine's military; "guerrillas" refer back like "the militants".
 2. **Roles** from the dependency parse: the subject of an active verb or the agent of a passive
    ("killed by X") initiated the event; objects, passive subjects and "against X" were its target;
-   a force that only qualifies a thing ("the military-owned tower") is neither.
+   a force that only qualifies a thing ("the military-owned tower") is neither. A battle whose
+   sentences name one side takes the other from the rest of the report.
 3. **ACLED's conventions by event type**: demonstrations are coded "Protesters (X)" / "Rioters (X)"
-   with identity groups associated; violence against civilians has "Civilians (X)" as actor2;
-   remote violence is coded only to a perpetrator the text names as such, otherwise to
+   with identity groups associated; violence against civilians has "Civilians (X)" as actor2,
+   and a state force named in no victim's role as actor1 ("residents accuse police of killing a
+   man"); remote violence is coded only to a perpetrator the text names as such, otherwise to
    "Unidentified Armed Group (X)" (a bomb at a police station is not the police's).
 """
 
@@ -42,10 +46,15 @@ _TARGET_DEPS = {"nsubjpass", "dobj", "obj", "attr", "dative", "oprd"}
 _TARGET_PREPS = {"against", "on", "at", "upon", "targeting", "with", "into", "toward", "towards"}
 # Generic armed words that, after a named armed group, refer back to it ("the militants").
 _ANAPHORA = re.compile(
-    r"^(?:the\s+)?(?:militants|insurgents|jihadists?|extremists|rebels|fighters|group|jihadist group)$",
+    r"^(?:the\s+)?(?:militants|insurgents|jihadists?|extremists|rebels|fighters|group|"
+    r"jihadist group|guerrillas?|guerrilla (?:column|unit)s?|terrorists|subversives|"
+    r"urban commandos)$",
     re.I,
 )
 INTER_CIVILIANS = 7
+# In an all-capitals report (wire and radio transcripts: "IT IS BELIEVED ...") a word the parse
+# reads as one of these parts of speech is a word of the sentence, not an acronym ("IS", "AL").
+_NOT_ACRONYM_POS = {"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "VERB", "ADV", "NUM"}
 _AFFILIATION = re.compile(
     r"\b(?:linked to|affiliated (?:to|with)|an? affiliate of|allied (?:to|with)|loyal to|"
     r"an? offshoot of|a branch of|inspired by)\s+(?:the\s+)?$",
@@ -164,6 +173,8 @@ class ActorsStage:
         body = "|".join(p for p, _ in nations) or "(?!)"
         self.nation_before = re.compile(rf"\b({body})(?:\s+|-)(?:[a-z]+\s+){{0,2}}$")
         self.nation_after = re.compile(rf"^\s+of\s+(?:the\s+)?({body})\b")
+        # "the Ukrainian Forces", "Turkish armed forces": a state's army named by its nation alone.
+        self.nation_forces = re.compile(rf"\b({body})\s+(?:armed\s+|government\s+)?[Ff]orces\b")
         for r in alias_rows:
             if r["kind"] == "nation":
                 continue
@@ -185,9 +196,13 @@ class ActorsStage:
         text, base = s.span.text, s.span.start
         found: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
+        capitals = not any(c.islower() for c in text)
 
         def add(start: int, end: int, entry: Entry, generic: bool) -> None:
             if any(a < end and start < b for a, b in taken):
+                return
+            word = " " not in text[start:end]
+            if capitals and word and _word_pos(ann, base + start) in _NOT_ACRONYM_POS:
                 return
             taken.append((start, end))
             role = _role(ann, base + start, base + end)
@@ -222,6 +237,10 @@ class ActorsStage:
                 ):
                     continue
                 add(m.start(), m.end(), entry, False)
+        for m in self.nation_forces.finditer(text):
+            nation = self.nation_names.get(m.group(1).replace("\\", "").lower(), country)
+            military = Entry("Military Forces of {country}", 1, "")
+            add(m.start(), m.end(), self._localise(military, nation, year), True)
         for pattern, entry in self.roles:
             for m in pattern.finditer(text):
                 if last_named is not None and _ANAPHORA.match(m.group(0)) and entry.inter == 3:
@@ -348,7 +367,11 @@ class ActorsStage:
             named = [a for a in armed if not a.generic and a.entry.inter in (2, 3, 4)]
             # Unattributed killings in Latin America and the Caribbean are organised crime's:
             # ACLED's "Unidentified Gang" there (ACLED Codebook, "Gangs").
-            a1 = _first(agents) or _first(named) or self._unidentified(
+            # A state force the report names in the killing's sentences but in no victim's role
+            # ("residents accuse police of killing a man", "police are believed responsible")
+            # is the perpetrator: civilians, not forces, are this event type's targets.
+            state = [a for a in armed if a.entry.inter == 1 and a.role != "modifier"]
+            a1 = _first(agents) or _first(named) or _first(state) or self._unidentified(
                 event, country, year, gang=country in _GANG_COUNTRIES
             )
             a2 = _first(civilians) or _synthetic(self._civilians(country, year), event)
@@ -363,6 +386,12 @@ class ActorsStage:
                 a2 = _first(civilians)
             if a2 is None and remote:
                 a2 = self._victims_after(event, ann, country, year, a1)
+        # A battle has two sides: when its sentences name one ("the police fired back"), the
+        # other is the armed party the rest of the report names ("Gunmen stopped a police car.").
+        if etype == "Battles" and a1 is not None and a2 is None:
+            a2 = _first(
+                [a for a in self._article_armed(ann, country, year) if a.entry.name != a1.entry.name]
+            )
         # Victims named as the target are actor2 when no armed party is (an event typed as a
         # clash whose text has people shot dead by police).
         victims = [a for a in civilians if a.role == "target"]
@@ -410,6 +439,14 @@ class ActorsStage:
                 ):
                     return a
         return None
+
+    def _article_armed(self, ann: Annotations, country: str, year: int | None) -> list[ActorMention]:
+        """The armed parties the report mentions in any sentence, not as a modifier."""
+        return [
+            a for sent in range(len(ann.sentences))
+            for a in self.mentions_in(ann, sent, country, year, None)
+            if a.entry.inter in (1, 2, 3, 4, 8) and a.role != "modifier"
+        ]  # fmt: skip
 
     def _article_state(self, ann: Annotations, country: str, year: int | None) -> list[ActorMention]:
         """The state forces the report mentions in any sentence."""
@@ -477,6 +514,11 @@ def _alternation(names: list[str], *, case_sensitive: bool) -> re.Pattern[str]:
     """One regex over many names, longest first; acronyms are matched in capitals only."""
     body = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
     return re.compile(rf"\b(?:{body})\b", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _word_pos(ann: Annotations, start: int) -> str:
+    """The part of speech of the token that starts at ``start`` ("" if none does)."""
+    return next((t.pos for t in ann.tokens if t.start == start), "")
 
 
 def _role(ann: Annotations, start: int, end: int) -> str:
