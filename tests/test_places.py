@@ -40,7 +40,7 @@ def _place(pipeline: Pipeline, text: str) -> EventRecord:
         (
             "On 3 March 2022, in Kyaukme township (Kyaukme district, Shan-North state), the "
             "military shelled a village, injuring two civilians.",
-            "Myanmar", "Shan-North", "Kyaukme", 1,
+            "Myanmar", "Shan-North", "Kyaukme", 2,
         ),
         # A Bangladesh upazila whose name is also a town in Norway and in the Central African
         # Republic: the bracketed district and division decide.
@@ -82,6 +82,24 @@ def _place(pipeline: Pipeline, text: str) -> EventRecord:
             "Pokot raiders attacked Turkana villagers and stole 300 goats; two herders were "
             "killed.",
             "Kenya", "Turkana", "Lodwar", 3,
+        ),
+        # A township is named after its seat town: the town, not the district of the same name,
+        # at ACLED's precision 2 (somewhere in the township).
+        (
+            "On 2 April 2022, in Gangaw township (Gangaw district, Magway region), a resistance "
+            "group attacked a military convoy with landmines.",
+            "Myanmar", "Magway", "Gangaw", 2,
+        ),
+        # A two-letter town before its kind word.
+        (
+            "On 9 March 2022, near a village in Ye township (Mawlamyine district, Mon state), a "
+            "local defence force bombed a telecom tower.",
+            "Myanmar", "Mon", "Ye", 2,
+        ),
+        # A school named after its town is in that town.
+        (
+            "Students of Bungoma High School set fire to two dormitories on Monday night.",
+            "Kenya", "Bungoma", "Bungoma", 1,
         ),
         # A country the event's people came from is not where it happened.
         (
@@ -129,6 +147,28 @@ def test_names_that_are_not_the_place_are_passed_over(
     event = _place(pipeline, text)
     assert event.location == location
     assert event.country == "Kenya" != not_country
+
+
+def test_bracketed_admin_areas_bound_the_place(pipeline: Pipeline) -> None:
+    # "Kamayut" is not in the gazetteer and a bus stop's name spells like villages elsewhere:
+    # the event stays in the bracketed Yangon Region.
+    event = _place(
+        pipeline,
+        "On 4 April 2022, in Kamayut township (Yangon-West District, Yangon Region), a bomb "
+        "exploded near the Sin Yay Twin bus stop at noon.",
+    )
+    assert (event.country, event.admin1) == ("Myanmar", "Yangon")
+
+
+def test_words_point_to_the_area_when_no_place_is_named(pipeline: Pipeline) -> None:
+    # No place named: the text-to-admin1 model puts an Al Shabaab ambush in Kenya's north-east
+    # or coast, where such events happen, rather than in the capital.
+    event = _place(
+        pipeline, "Gunmen believed to be Al Shabaab militants ambushed a police patrol, killing two officers."
+    )
+    assert event.country == "Kenya"
+    assert event.admin1 in {"Garissa", "Mandera", "Wajir", "Lamu"}
+    assert event.geo_precision == 3
 
 
 def test_location_evidence_is_the_toponym_in_the_text(pipeline: Pipeline) -> None:

@@ -133,22 +133,25 @@ def read_gold(
     keep: Callable[[dict[str, str]], bool] | None = None,
     label: str = "sub_event_type",
 ) -> list[tuple[str, str]]:
-    """(notes, label) pairs from ACLED-format CSV files; ``label`` names the column."""
+    """(notes, label) pairs from ACLED-format CSV files; ``label`` names the column, or several
+    joined by "|" ("country|admin1" gives labels such as "Kenya|Turkana")."""
+    columns = label.split("|")
     pairs: list[tuple[str, str]] = []
     for path in paths:
         try:
             with open(path, newline="", encoding="utf-8") as fh:
                 reader = csv.DictReader(fh)
-                missing = {"notes", label} - set(reader.fieldnames or ())
+                missing = {"notes", *columns} - set(reader.fieldnames or ())
                 if missing:
                     raise InputError(
                         f"not an ACLED-format file: no column {', '.join(sorted(missing))}",
                         source=str(path),
                     )
                 for row in reader:
-                    if row["notes"].strip() and row[label].strip():
+                    value = "|".join(row[c].strip() for c in columns)
+                    if row["notes"].strip() and all(row[c].strip() for c in columns):
                         if keep is None or keep(row):
-                            pairs.append((row["notes"], row[label].strip()))
+                            pairs.append((row["notes"], value))
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
     return pairs
@@ -230,12 +233,29 @@ class CountryModel:
         return str(self.classifier.classes_[best]), float(probs[best])
 
 
-def train_country_model(pairs: Sequence[tuple[str, str]]) -> CountryModel:
-    """Fit the text-to-country fallback on (notes, country) pairs."""
+def train_country_model(
+    pairs: Sequence[tuple[str, str]],
+    *,
+    ngrams: tuple[int, int] = (1, 1),
+    max_features: int = 40_000,
+    min_examples: int = 1,
+) -> CountryModel:
+    """Fit the text-to-country fallback on (notes, country) pairs, or the text-to-admin1 one on
+    (notes, "country|admin1") pairs; labels with fewer than ``min_examples`` are left out."""
+    from collections import Counter
+
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectorizer = TfidfVectorizer(min_df=2, max_features=40_000, sublinear_tf=True, dtype=_float32())
+    counts = Counter(label for _, label in pairs)
+    pairs = [(t, label) for t, label in pairs if counts[label] >= min_examples]
+    if len({label for _, label in pairs}) < 2:
+        raise InputError(
+            f"too few examples to train: fewer than two labels with {min_examples} or more notes"
+        )
+    vectorizer = TfidfVectorizer(
+        ngram_range=ngrams, min_df=2, max_features=max_features, sublinear_tf=True, dtype=_float32()
+    )
     matrix = vectorizer.fit_transform([normalise_for_model(t) for t, _ in pairs])
     classifier = LogisticRegression(C=10.0, max_iter=2000)
     classifier.fit(matrix, [c for _, c in pairs])
@@ -272,11 +292,13 @@ def save_model(model: SubEventModel | CountryModel, path: str | Path) -> None:
 
 
 def load_model(path: str | Path | None = None, *, kind: str = "events") -> Any:
-    """The model at ``path``, or the one shipped in the package (``events`` or ``country``)."""
+    """The model at ``path``, or the one shipped in the package (``events``, ``country``, ``area``)."""
     import joblib
 
     expected, version = {
-        "events": (SubEventModel, MODEL_VERSION), "country": (CountryModel, COUNTRY_MODEL_VERSION)
+        "events": (SubEventModel, MODEL_VERSION),
+        "country": (CountryModel, COUNTRY_MODEL_VERSION),
+        "area": (CountryModel, COUNTRY_MODEL_VERSION),
     }[kind]
     if path:
         target: Any = Path(path)
