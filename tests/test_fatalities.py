@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 from support.coding import main_event
 
-from eventcoder.model import Article
+from eventcoder.config import load_config
+from eventcoder.model import Article, Span
 from eventcoder.pipeline import Pipeline
 
 STAGES = ("clean", "nlp", "events", "fatalities")
@@ -41,6 +42,11 @@ def coder(partial_pipeline: Callable[..., Pipeline]) -> Pipeline:
         ("Militants stormed a village in Borno on Sunday. At least 25 people were killed, but "
          "other sources said 37 died.", 25),  # fmt: skip
         ("Gunmen killed 12 people in a market in Zamfara; residents said 15 were killed.", 12),
+        # a day between the verb's two words
+        ("A motorcyclist was on Saturday shot dead on the road between the two towns.", 1),
+        # a total ACLED splits between its events
+        ("On 2 May 2020, the army shelled rebel positions near Biu over two days. 40 rebels were "
+         "killed. Fatalities split between 2 events.", 20),  # fmt: skip
         # a range gives its lower figure
         ("About 4 to 5 soldiers died when their vehicle hit a mine near Kyaukme.", 4),
         # a death sentence after the story's first sentence is the same event's toll
@@ -80,3 +86,96 @@ def test_demo_article_counts_today_not_2017(coder: Pipeline, article: Callable[[
     assert "500" in mogadishu.text
     event = coder.run(mogadishu).events[0]
     assert (event.fatalities, event.wounded) == (100, 300)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a death stated without a killing verb: "dead" beside a verb, a death noun with "of"
+        ("The boy was pronounced dead at the scene.", 1),
+        ("A 7-year-old girl is dead after a shooting in east Tulsa.", 1),
+        ("Deputies found a woman dead inside the house on Tuesday.", 1),
+        ("Both the driver and his passenger were dead when police arrived.", 2),
+        ("A father and his son were found fatally shot in their car.", 2),
+        ("He was taken to a nearby hospital, where he later died.", 1),
+        ("Prosecutors filed charges in the shooting death of a Dayton man on Sunday.", 1),
+        ("The crash took the life of a local farmer.", 1),
+        ("Police are investigating the deaths of two herders near the river.", 2),
+        # the killer who dies counts, as ACLED counts an attacker's death
+        ("Police say a man shot and killed his wife and two daughters before killing himself.", 4),
+        ("A teenager shot his cousin to death and then committed suicide on Friday.", 2),
+        ("The gunman took his own life as officers arrived.", 1),
+        ("The boy accidentally shot himself in the leg.", 0),
+        # none: no person dies, a year, a relative clause that is background, a cause
+        ("Critics called the vote the death of democracy.", 0),
+        ("Boston's first murder of 2015 happened overnight in Roxbury.", 0),
+        ("The suspect, who killed his wife in 2009, was released last year.", 0),
+        ("A man was charged with murder in the death of his neighbor.", 0),
+        ("It was a blessing nobody died in the shooting.", 0),
+        ("About 57 percent of those killed were young men.", 0),
+        ("Tourists found a dead shark on the beach.", 0),
+    ],
+)
+def test_deaths_stated_without_a_count(partial_pipeline: Callable[..., Pipeline], sentence: str, killed: int) -> None:
+    parsed = partial_pipeline("clean", "nlp").run(Article(id="t", text=sentence)).annotations
+    assert parsed is not None
+    stage = partial_pipeline(*STAGES).stages[-1]
+    [first, *_] = parsed.sentences
+    count = stage.killed_in(first.span, parsed.tokens_in(first.i))  # type: ignore[attr-defined]
+    assert (count.value if count else 0) == killed
+
+
+def test_the_lead_states_the_toll_not_a_tally_further_down(coder: Pipeline) -> None:
+    text = (
+        "Gunmen shot dead two traders at a market in Kisumu on Monday evening. "
+        "Police said the attackers fled on a motorcycle. "
+        "Officers recovered spent cartridges at the scene. "
+        "Traders closed their stalls on Tuesday. "
+        "The county commander said patrols would be increased. "
+        "Residents said the market had no lights. "
+        "Eleven people have been killed in the town since January."
+    )
+    assert main_event(coder, text).fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wounded"),
+    [
+        ("Five people were hospitalized after the shooting outside the club.", 5),
+        ("The shooting sent four teens to the hospital late Monday night.", 4),
+        ("The attack left three people dead and another injured.", 1),
+        ("A 12-year-old and three others were wounded on the court.", 4),
+        ("One man was killed and three others were wounded.", 3),
+    ],
+)
+def test_wounded_phrasings(partial_pipeline: Callable[..., Pipeline], sentence: str, wounded: int) -> None:
+    stage = partial_pipeline(*STAGES).stages[-1]
+    count = stage.wounded_in(Span(0, len(sentence), sentence))  # type: ignore[attr-defined]
+    assert count is not None and count.value == wounded
+
+
+def test_the_shot_who_survived_are_the_wounded(coder: Pipeline) -> None:
+    text = "Six people were shot outside a bar in Macon early Friday. Two men died at the scene."
+    event = main_event(coder, text)
+    assert (event.fatalities, event.wounded) == (2, 4)
+
+
+@pytest.fixture(scope="module")
+def crime_coder() -> Pipeline:
+    """Scope "all": news of crime, coded through to the finalize stage that orders the events."""
+    stages = ["clean", "nlp", "events", "dates", "fatalities", "finalize"]
+    config = load_config(environ={}, overrides={"pipeline.stages": stages, "pipeline.scope": "all"})
+    return Pipeline.from_config(config)
+
+
+def test_an_arrest_gives_the_death_to_the_shooting_it_follows(crime_coder: Pipeline) -> None:
+    text = (
+        "A 19-year-old man was shot and killed outside a gas station in Dayton on Saturday night. "
+        "Police said the victim was sitting in his car when another man walked up and fired. "
+        "On Tuesday officers arrested a 20-year-old suspect in the killing of the man."
+    )
+    work = crime_coder.run(Article(id="t", text=text, published=date(2015, 3, 4)))
+    main = work.events[0]
+    assert main.event_type != "Strategic developments"
+    assert main.fatalities == 1
+    assert main.event_date == date(2015, 2, 28)

@@ -3,7 +3,13 @@
 Reads the events with every field coded upstream; writes ``event_id_cnty`` (a content hash of the
 article id and the event's key fields, so re-coding gives the same id), ``source`` (the outlet, or
 the URL's host), ``notes`` (the event's first mention, dated, as an ACLED note would start),
-``timestamp`` and the order: the article's rows by confidence, its main event first.
+``timestamp`` and the order: the article's main event first, then the rest by confidence.
+
+With ``pipeline.scope = "acled"`` the main event is the most confident. With ``"all"`` (full news
+articles, crime included) it is the one the article's lead (its first sentences) tells, the most
+confident of those, and an arrest or charge comes after the violence it follows, as that is the
+case's later course. The fatalities stage gives deaths no event claims
+to the same event (its ``_main_index`` follows ``order_key`` here).
 """
 
 from __future__ import annotations
@@ -18,6 +24,19 @@ from ..registry import stage
 
 # Notes longer than this are cut at a word boundary (ACLED notes are a few sentences).
 MAX_NOTES_CHARS = 600
+# The lead: an article's first sentences. On 600 GVA training articles (bench/gva_dates.py, scope
+# "all") the main event taken among the events told there, arrests last, dated 417 articles right
+# against 408 by confidence alone, with the same killed count.
+LEAD_SENTENCES = 3
+
+
+def order_key(event: EventRecord, scope: str) -> tuple[bool, bool, float, int]:
+    """Sort key of an article's events: its main event first."""
+    first = min((m.sent for m in event.mentions), default=0)
+    if scope != "all":
+        return (False, False, -event.confidence, first)  # ACLED's own reports: by confidence
+    later_course = event.event_type == "Strategic developments"
+    return (later_course, first >= LEAD_SENTENCES, -event.confidence, first)
 
 
 def _host(url: str) -> str:
@@ -45,10 +64,11 @@ def event_key(event: EventRecord) -> str:
     version=1,
 )
 class FinalizeStage:
-    """Give each event its id, source, notes and timestamp; order by confidence."""
+    """Give each event its id, source, notes and timestamp; put the main event first."""
 
     def __init__(self, config: Config) -> None:
         self.clock = time.time
+        self.scope = str(config.get("pipeline", "scope"))
 
     def __call__(self, work: Work) -> Work:
         article = work.article
@@ -70,7 +90,7 @@ class FinalizeStage:
                     timestamp=now,
                 )
             )
-        events.sort(key=lambda e: (-e.confidence, e.mentions[0].sent if e.mentions else 0))
+        events.sort(key=lambda e: order_key(e, self.scope))
         # Two events of one article that came out identical (same key) are one event.
         unique = list({e.event_id_cnty: e for e in reversed(events)}.values())[::-1]
         return work.with_events(unique)
