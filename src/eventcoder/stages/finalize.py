@@ -22,6 +22,11 @@ from ..config import Config
 from ..model import EventRecord, Work, content_id
 from ..registry import stage
 
+_OPENS_DATED = re.compile(
+    r"^\W*(?:on|around|between|in)?\s*(?:or around\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+    re.I,
+)
 # Notes longer than this are cut at a word boundary (ACLED notes are a few sentences).
 MAX_NOTES_CHARS = 600
 # The lead: an article's first sentences. On 600 GVA training articles (bench/gva_dates.py, scope
@@ -79,7 +84,8 @@ class FinalizeStage:
             notes = " ".join(m.span.text.strip() for m in event.mentions[:3])
             if len(notes) > MAX_NOTES_CHARS:
                 notes = notes[:MAX_NOTES_CHARS].rsplit(" ", 1)[0] + " ..."
-            if event.event_date:
+            # A mention that opens with its date already ("On 16 August 2021, ...") keeps it.
+            if event.event_date and not _OPENS_DATED.match(notes):
                 notes = f"On {event.event_date.day} {event.event_date:%B %Y}, {notes}"
             events.append(
                 replace(
