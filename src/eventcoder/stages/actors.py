@@ -186,12 +186,28 @@ class ActorsStage:
     def __call__(self, work: Work) -> Work:
         ann = work.annotations
         assert ann is not None  # Pipeline.check(): nlp runs first
+        # One article's sentences are scanned for each of its events and for the article-wide
+        # look-ups (armed parties, state forces): the scans are kept for this article only
+        # (half the stage's time on GVA articles went to repeating them).
+        self._scanned: dict[tuple[int, str, int | None, Entry | None], list[ActorMention]] = {}
+        self._scanned_ann = ann
         return work.with_events([self.code_event(e, ann, work.article.text) for e in work.events])
 
     # -- mentions ---------------------------------------------------------------------------
 
     def mentions_in(self, ann: Annotations, sent: int, country: str, year: int | None,
                     last_named: Entry | None) -> list[ActorMention]:
+        """The actors named in sentence ``sent``, with their roles."""
+        key = (sent, country, year, last_named)
+        scanned = getattr(self, "_scanned", None)
+        if scanned is None or getattr(self, "_scanned_ann", None) is not ann:
+            return self._scan(ann, sent, country, year, last_named)
+        if key not in scanned:
+            scanned[key] = self._scan(ann, sent, country, year, last_named)
+        return list(scanned[key])
+
+    def _scan(self, ann: Annotations, sent: int, country: str, year: int | None,
+              last_named: Entry | None) -> list[ActorMention]:
         s = ann.sentences[sent]
         text, base = s.span.text, s.span.start
         found: list[ActorMention] = []
