@@ -218,6 +218,27 @@ class EventRecord:
         return tuple(e for e in self.evidence if e.field == field_name)
 
 
+# The lead: an article's first sentences, where news tells its main event. On 600 GVA training
+# articles (bench/gva_dates.py, scope "all") the main event taken among the events told there,
+# arrests last, dated 417 articles right against 408 by confidence alone, with the same killed count.
+MAIN_LEAD_SENTENCES = 3
+
+
+def event_order(event: EventRecord, scope: str) -> tuple[bool, bool, float, int]:
+    """Sort key of an article's events, its main event first (the finalize stage orders by it and
+    the fatalities stage gives unclaimed deaths to the event it puts first).
+
+    With scope "acled" the most confident event is the main one. With "all" (full news, crime
+    included) it is the most confident of those the lead tells, and an arrest or charge comes
+    after the violence it follows, as that is the case's later course.
+    """
+    first = min((m.sent for m in event.mentions), default=0)
+    if scope != "all":
+        return (False, False, -event.confidence, first)  # ACLED's own reports: by confidence
+    later_course = event.event_type == "Strategic developments"
+    return (later_course, first >= MAIN_LEAD_SENTENCES, -event.confidence, first)
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """An input that could not be coded, and why; stored so nothing fails silently."""

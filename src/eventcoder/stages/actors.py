@@ -125,6 +125,9 @@ class ActorsStage:
     """Find each event's actors and roles; name them as ACLED does, with inter codes."""
 
     def __init__(self, config: Config) -> None:
+        # The sentence scans of the article being coded (see ``__call__``).
+        self._scanned: dict[tuple[int, str, int | None, Entry | None], list[ActorMention]] = {}
+        self._scanned_ann: Annotations | None = None
         data = resources.files("eventcoder").joinpath("data")
         rows = _read_tsv(data.joinpath("actors.tsv").read_text("utf-8"))
         extra = str(config.section("actors").get("extra", "") or "")
@@ -189,7 +192,7 @@ class ActorsStage:
         # One article's sentences are scanned for each of its events and for the article-wide
         # look-ups (armed parties, state forces): the scans are kept for this article only
         # (half the stage's time on GVA articles went to repeating them).
-        self._scanned: dict[tuple[int, str, int | None, Entry | None], list[ActorMention]] = {}
+        self._scanned = {}
         self._scanned_ann = ann
         return work.with_events([self.code_event(e, ann, work.article.text) for e in work.events])
 
@@ -198,13 +201,12 @@ class ActorsStage:
     def mentions_in(self, ann: Annotations, sent: int, country: str, year: int | None,
                     last_named: Entry | None) -> list[ActorMention]:
         """The actors named in sentence ``sent``, with their roles."""
-        key = (sent, country, year, last_named)
-        scanned = getattr(self, "_scanned", None)
-        if scanned is None or getattr(self, "_scanned_ann", None) is not ann:
+        if self._scanned_ann is not ann:  # called from outside a run of the stage
             return self._scan(ann, sent, country, year, last_named)
-        if key not in scanned:
-            scanned[key] = self._scan(ann, sent, country, year, last_named)
-        return list(scanned[key])
+        key = (sent, country, year, last_named)
+        if key not in self._scanned:
+            self._scanned[key] = self._scan(ann, sent, country, year, last_named)
+        return list(self._scanned[key])
 
     def _scan(self, ann: Annotations, sent: int, country: str, year: int | None,
               last_named: Entry | None) -> list[ActorMention]:

@@ -42,7 +42,7 @@ from ..config import Config
 from ..errors import ConfigError
 from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
 from ..registry import stage
-from .precedence import demonstration_reading, note_tag, reads_as_clash
+from .precedence import demonstration_reading, done_here, note_tag, reads_as_clash
 
 log = logging.getLogger(__name__)
 
@@ -582,10 +582,7 @@ _GRIEVANCE = re.compile(
 
 def _force_on_crowd(sentence: str) -> bool:
     """Lethal force is used in the sentence, not named as the grievance a protest is about."""
-    return any(
-        not _GRIEVANCE.search(sentence[max(0, m.start() - 40) : m.start()])
-        for m in _LETHAL_FORCE.finditer(sentence)
-    )
+    return done_here(_LETHAL_FORCE, _GRIEVANCE, sentence, 40)
 # People who demonstrate or riot: a Protests or Riots reading needs one of these in its sentence.
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|rioters?|riots?|mobs?|"

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..config import Config
-from ..model import Evidence, EventRecord, Span, Token, Work
+from ..model import Evidence, EventRecord, Span, Token, Work, event_order
 from ..registry import stage
 
 _WORDS = {
@@ -126,8 +126,6 @@ _PERSON_WORDS = frozenset(
 LEAD_SENTENCES = 6
 # ACLED's closing tally of a note: "Total 4 fatalities.", "Total 2 fatalities (1 confirmed ...)".
 _EVENT_TOTAL = re.compile(r"\btotal (?:of )?\d+ fatalit(?:y|ies)\b", re.I)
-# The finalize stage's lead, where the main event is told (finalize.LEAD_SENTENCES).
-MAIN_LEAD_SENTENCES = 3
 # "she and three others were shot": one named beside the others.
 # Not after a verb or a state: "one was killed and three others were wounded" is three.
 _AND_OTHERS = re.compile(r"\b(?!dead\b|died\b|hurt\b|shot\b|scene\b|hospital\b)[\w'’-]+(?<!ed)\s+and\s+$", re.I)
@@ -190,18 +188,8 @@ def _earlier_year(text: str, year: int | None) -> bool:
 
 
 def _main_index(events: tuple[EventRecord, ...], scope: str) -> int:
-    """The article's main event, as the finalize stage will order it (its ``order_key``): the most
-    confident; under scope "all", among those told in the lead, an arrest after violence."""
-
-    def key(index: int) -> tuple[bool, bool, float, int]:
-        event = events[index]
-        first = min((m.sent for m in event.mentions), default=0)
-        if scope != "all":
-            return (False, False, -event.confidence, first)
-        later_course = event.event_type == "Strategic developments"
-        return (later_course, first >= MAIN_LEAD_SENTENCES, -event.confidence, first)
-
-    return min(range(len(events)), key=key) if events else 0
+    """The article's main event, the one the finalize stage will put first."""
+    return min(range(len(events)), key=lambda i: event_order(events[i], scope)) if events else 0
 
 
 def _children(t: Token, tokens: tuple[Token, ...]) -> list[Token]:
@@ -634,11 +622,7 @@ class FatalitiesStage:
         """How many were shot ("five children were shot"), killed or not."""
         best: Count | None = None
         for m in self.shot.finditer(sentence.text):
-            n = self._number(m.group("n"))
-            if n is not None and _AND_OTHERS.search(sentence.text[: m.start()]) and re.match(
-                r"\S+\s+others\b", sentence.text[m.start("n") :], re.I
-            ):
-                n += 1  # "a 12-year-old and three others were shot": four
+            n = _and_others(sentence.text, m, self._number(m.group("n")))
             if n is not None and n <= 100_000 and (best is None or n > best.value):
                 best = Count(n, _span(sentence, m))
         return best
@@ -648,14 +632,19 @@ class FatalitiesStage:
         for pattern in self.wounded:
             for m in pattern.finditer(sentence.text):
                 said = m.group("n") or ("n2" in m.re.groupindex and m.group("n2")) or ""
-                n = 1 if said.lower() == "another" else self._number(said)
-                if n is not None and _AND_OTHERS.search(sentence.text[: m.start()]) and re.match(
-                    r"\S+\s+others\b", sentence.text[m.start("n") :], re.I
-                ):
-                    n += 1  # "a woman and three others were wounded": four
+                n = _and_others(sentence.text, m, 1 if said.lower() == "another" else self._number(said))
                 if n is not None and n <= 100_000 and (best is None or n > best.value):
                     best = Count(n, _span(sentence, m))
         return best
+
+
+def _and_others(text: str, m: re.Match[str], n: int | None) -> int | None:
+    """``n`` plus the one named beside "n others": "a woman and three others were wounded" is four."""
+    if n is not None and _AND_OTHERS.search(text[: m.start()]) and re.match(
+        r"\S+\s+others\b", text[m.start("n") :], re.I
+    ):
+        return n + 1
+    return n
 
 
 def _is_person(t: Token, tokens: tuple[Token, ...]) -> bool:

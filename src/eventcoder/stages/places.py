@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..classify import CountryModel, load_model
@@ -204,7 +205,14 @@ class PlacesStage:
             country, confidence = self.country_model.predict(work.article.text)
             if confidence >= COUNTRY_MODEL_FLOOR and country in self.iso2_of_country:
                 focus[self.iso2_of_country[country]] += W_MODEL * confidence
-        area = self.area_model.predict(work.article.text) if work.events else ("", 0.0)
+        guessed: list[tuple[str, float]] = []
+
+        def area() -> tuple[str, float]:
+            # Asked only for events whose places say no more than the country; once an article.
+            if not guessed:
+                guessed.append(self.area_model.predict(work.article.text))
+            return guessed[0]
+
         return work.with_events(
             [self.place_event(e, toponyms, focus, area) for e in work.events]
         )
@@ -394,7 +402,7 @@ class PlacesStage:
         event: EventRecord,
         toponyms: list[Toponym],
         focus: Counter[str],
-        area: tuple[str, float] = ("", 0.0),
+        area: Callable[[], tuple[str, float]] | None = None,
     ) -> EventRecord:
         mention_sents = {m.sent for m in event.mentions}
         country = self._event_country(toponyms, focus, mention_sents)
@@ -534,14 +542,16 @@ class PlacesStage:
                     best = Choice(place, t, score)
         return best
 
-    def _area_guess(self, area: tuple[str, float], country: Place) -> Place | None:
+    def _area_guess(self, area: Callable[[], tuple[str, float]] | None, country: Place) -> Place | None:
         """The admin1 area the text-to-admin1 model gives, when it lies in ``country``.
 
         Only for texts whose places say no more than the country ("Ethnic clashes over cattle",
         "Al Shabaab attack police"): the words say where such events happen better than the
         capital does (147 of 389 right against 76, on validation notes naming no place).
         """
-        label, probability = area
+        if area is None:
+            return None
+        label, probability = area()
         country_name, _, admin1 = label.partition("|")
         if probability < AREA_MODEL_FLOOR or country_name != country.country or not admin1:
             return None
@@ -551,7 +561,7 @@ class PlacesStage:
         return None
 
     def _country_only(
-        self, event: EventRecord, iso2: str, area: tuple[str, float] = ("", 0.0)
+        self, event: EventRecord, iso2: str, area: Callable[[], tuple[str, float]] | None = None
     ) -> EventRecord:
         """No town or area resolved: the event's country, if any, at precision 3; the admin1
         area the text's words point to stands in for the capital."""

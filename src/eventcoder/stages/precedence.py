@@ -111,12 +111,16 @@ _NOT_THE_CROWD = re.compile(
 )
 
 
+def done_here(act: re.Pattern[str], cause: re.Pattern[str], text: str, window: int) -> bool:
+    """``act`` is found in ``text`` where the ``window`` characters before it do not make it the
+    cause or the subject of something else ("protest against the burning of ...")."""
+    return any(not cause.search(text[max(0, m.start() - window) : m.start()]) for m in act.finditer(text))
+
+
 def demonstration_reading(text: str) -> str:
     """"Violent demonstration", "Peaceful protest" or "" (no say) for a demonstration's text."""
     calm = _CALM.search(text) is not None
-    rioting = any(
-        not _NOT_THE_CROWD.search(text[max(0, m.start() - 50) : m.start()]) for m in _RIOTING.finditer(text)
-    )
+    rioting = done_here(_RIOTING, _NOT_THE_CROWD, text, 50)
     if rioting and not calm:
         return "Violent demonstration"
     if calm and not rioting:
