@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench model web clean
+.PHONY: install demo test lint bench model web clean
 
 install: $(STAMP)
 
@@ -23,6 +23,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Static checks (ruff's rules as pyproject.toml selects them).
+lint: install
+	$(BIN)/ruff check src tests bench scripts
 
 # Rebuild the shipped models and data files from the dev data (../shared/data/dev).
 model: install

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from eventcoder.batch import store_outcomes
 from eventcoder.merge import Merger
-from eventcoder.model import Article, Evidence, EventRecord, Mention, Span, Work
+from eventcoder.model import Article, EventRecord, Evidence, Mention, Span, Work
 from eventcoder.pipeline import Outcome
 from eventcoder.store import open_store
 

@@ -23,7 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eventcoder.classify import _features, load_codebook_examples, load_taxonomy, normalise_for_model
+from eventcoder.classify import (
+    _features,
+    load_codebook_examples,
+    load_taxonomy,
+    normalise_for_model,
+)
 from eventcoder.holdout import is_holdout
 
 ROOT = Path(__file__).resolve().parents[1]

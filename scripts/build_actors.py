@@ -52,8 +52,8 @@ GENERIC_WORDS = {
     "government", "security", "village", "vigilante", "private", "former", "hindu", "sikh",
     "gang", "gangs", "militia", "men", "women", "taliban", "fishermen", "fishers", "pirates",
     "prisoners", "judges", "pastoralist", "pastoralists", "indigenous", "refugees", "farmers",
-    "traders", "workers", "youth", "youths", "residents", "villagers", "herders", "settlers",
-    "civilians", "soldiers", "army", "police", "rebels", "bandits", "raiders", "darfur",
+    "traders", "workers", "youths", "residents", "villagers", "herders", "settlers",
+    "civilians", "soldiers", "army", "rebels", "bandits", "raiders", "darfur",
 }  # fmt: skip
 
 

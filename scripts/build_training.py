@@ -212,9 +212,9 @@ def india_police(dev: Path) -> Iterator[Example]:
     path = dev / "aux" / "indiapoliceevents" / "sents.csv"
     for row in _read_csv(path):
         text = " ".join(row.get("sent_text", "").split())
-        if row.get("arrest") == "1" and row.get("kill") == "0" and len(text) >= 40:
-            if _ARREST.search(text):
-                yield text, "Arrests"
+        if (row.get("arrest") == "1" and row.get("kill") == "0" and len(text) >= 40
+                and _ARREST.search(text)):  # fmt: skip
+            yield text, "Arrests"
 
 
 CORPORA: dict[str, Callable[[Path], Iterator[Example]]] = {

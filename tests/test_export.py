@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_store import _work
 
 from eventcoder.errors import ConfigError
 from eventcoder.export import COLUMNS, write_events
-from test_store import _work
 
 
 def test_csv_has_the_contract_columns_in_order(tmp_path: Path) -> None:

@@ -26,6 +26,12 @@ def test_registration_checks_the_signature() -> None:
             def __call__(self, work: Work) -> Work:
                 return work
 
+    with pytest.raises(ConfigError, match="must define __call__"):
+
+        @stage("no_call")
+        class NoCall:
+            def __init__(self, config: Config) -> None: ...
+
     with pytest.raises(ConfigError, match="snake_case"):
 
         @stage("Bad-Name")

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support.postgres import Unavailable, postgres_url
 
 from eventcoder.errors import StoreError
-from eventcoder.model import Article, Evidence, EventRecord, Mention, Rejection, Span, Work
+from eventcoder.model import Article, EventRecord, Evidence, Mention, Rejection, Span, Work
 from eventcoder.store import Batch, EventQuery, SqlStore, open_store
-from support.postgres import Unavailable, postgres_url
 
 TEXT = "On 3 May 2021, police fired tear gas at protesters in Mombasa. Two people were injured."
 

@@ -149,9 +149,9 @@ def read_gold(
                     )
                 for row in reader:
                     value = "|".join(row[c].strip() for c in columns)
-                    if row["notes"].strip() and all(row[c].strip() for c in columns):
-                        if keep is None or keep(row):
-                            pairs.append((row["notes"], value))
+                    if (row["notes"].strip() and all(row[c].strip() for c in columns)
+                            and (keep is None or keep(row))):  # fmt: skip
+                        pairs.append((row["notes"], value))
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
     return pairs

@@ -81,7 +81,8 @@ def stage(
     def register(cls: type[T]) -> type[T]:
         if not _NAME.match(name):
             raise ConfigError(f"stage name {name!r} must be snake_case", stage=name)
-        if not callable(getattr(cls, "__call__", None)):
+        # getattr(cls, "__call__") would find type.__call__ on any class: look at the class's own.
+        if not any("__call__" in vars(k) for k in cls.__mro__):
             raise ConfigError(f"stage {name!r} must define __call__(self, work)", stage=name)
         params = list(inspect.signature(cls.__init__).parameters)  # type: ignore[misc]
         if params[:2] != ["self", "config"] or len(params) != 2:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..config import Config
-from ..model import Annotations, Evidence, EventRecord, Span, Token, Work
+from ..model import Annotations, EventRecord, Evidence, Span, Token, Work
 from ..registry import stage
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ..dedup import Copy
-from ..model import Article, Evidence, EventRecord, Span
+from ..model import Article, EventRecord, Evidence, Span
 from .base import Batch, Cluster, MergeLink
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..model import Evidence, EventRecord, Mention, Rejection, Span, content_id
+from ..model import EventRecord, Evidence, Mention, Rejection, Span, content_id
 from .base import Batch, Cluster, EventQuery
 
 if TYPE_CHECKING:
