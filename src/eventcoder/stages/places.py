@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from ..classify import CountryModel, load_model
 from ..config import Config
 from ..gazetteer import Gazetteer, Place, name_key
-from ..model import Annotations, Evidence, EventRecord, Span, Work
+from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
 
 # Words spaCy sometimes tags as places, and that are never the place of an event.
@@ -76,13 +76,19 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:President|Mr|Mrs|Ms|Dr|MP|Senator|Governor|Minister|PM|Gen|General|Chief|Sheikh|Pastor"
     r"|Bishop|leader|chairman)\.?\s+$"
 )
+# Words before "of X" that make X a place: "residents of Eldama Ravine", "villagers of X".
+_DWELLERS_OF = (
+    r"(?:residents|inhabitants|people|villagers|natives|youths?|traders|farmers|locals"
+    r"|parts|outskirts)\s+of"
+)
 # Words before a name that put something there ("in", "at", "the town of"). "from", "of" and
 # "on" alone name an origin or an object ("came from Syria", "aggression on Gaza"), which says
 # less about where the event is.
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|around|across|inside|within|into|towards?|"
     r"(?:town|city|village|area|outskirts|district|province|county|region|state|suburbs?"
-    r"|north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?:the\s+)?$",
+    r"|north|south|east|west|northeast|northwest|southeast|southwest)\s+of"
+    rf"|{_DWELLERS_OF})\s+(?:the\s+)?$",
     re.I,
 )
 # Trailing words of an institution, office or feature named after its place: "Bungoma High
@@ -106,8 +112,17 @@ _GENERIC_STEMS = {
 _DIRECTION = re.compile(
     r"^(?:North|South|East|West|Central)\s+(?=\w)|\s+(?:North|South|East|West|Central)$"
 )
-# ACLED's "(coded as X, Y)": X is the location ACLED chose.
-_CODED = re.compile(r"^coded (?:as|to)\s+", re.I)
+# ACLED's "(coded as X, Y)", "(location coded as X)": X is the location ACLED chose; its name
+# ends where lower-case words begin ("coded as Mai Mahiu with GP2 for ...", "coded as Laiza town").
+_CODED = re.compile(r"^(?:location\s+)?coded (?:as|to)\s+", re.I)
+# A second bracket right after the first: "X village (coded as Y) (Z township, W region)".
+_NEXT_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
+# "Lokori in Turkana South", "Karima ward in Nyeri", "Mau Narok division of Nakuru County":
+# the area after "in" (or after "of", when a kind word says the first name is a place) holds
+# the place before it.
+_IN_AREA = re.compile(
+    rf"\b({_CAP})(?:\s+({_KIND}))?\s+(?:in|of)\s+(?:the\s+)?({_CAP})(?:\s+{_KIND})?"
+)
 # A name followed by a group of people names a people, not a place: "Samburu raiders",
 # "Turkana and Pokot herders", "Garre clan".
 _PEOPLE_AFTER = re.compile(
@@ -115,10 +130,27 @@ _PEOPLE_AFTER = re.compile(
     r"|bandits?|clans?|clansmen|tribes?|tribesmen|warriors?|pastoralists?|morans?|elders?"
     r"|ethnic|community|communities|fighters?|gunmen)\b"
 )
+# "Court of Justice", "Ministry of Interior": a capitalised word and "of" make the name after
+# them part of an institution's name, unless the word says a place follows ("Town of", "Gulf of",
+# "Residents of").
+_INSTITUTION_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+_PLACE_OF = {
+    "town", "city", "village", "district", "province", "state", "county", "region", "area",
+    "governorate", "municipality", "republic", "kingdom", "emirate", "gulf", "sea", "strait",
+    "bay", "island", "islands", "lake", "port", "outskirts", "suburbs", "parts", "centre",
+    "center", "heart", "capital", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "residents", "inhabitants", "people", "villagers", "natives",
+    "youths", "traders", "farmers", "locals", "streets",
+}  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s\s")
 _SENTENCE_START = re.compile(r"[.!?:;\n]\s*[\"'“(]?$")
 # "in Tijuana, Baja California" / "near Serhiivka" / "in Ahwar".
-_PREP = re.compile(rf"\b(in|at|near|outside|around|of|from|into|across)\s+(?:the\s+)?({_CAP})(?:,\s*({_CAP}))?")
+# "in Kohistan district, Badakhshan", "in Buenos Aires, Nuevo Chimbote, Ancash": group 3 holds
+# the areas named after the place, each around the one before.
+_PREP = re.compile(
+    rf"\b(in|at|near|outside|around|of|from|into|across)\s+(?:the\s+)?({_CAP})"
+    rf"((?:\s+{_KIND}(?=,))?(?:,\s*{_CAP}(?:\s+{_KIND}(?=[,\s.;)]))?)*)"
+)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|around|km from|kilometres from|miles from)\s+(?:the\s+)?$", re.I)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Country names that news uses as adjectives before a noun ("U.S. troops", "UK officials").
@@ -138,6 +170,7 @@ W_CONTEXT = 5.0  # a bracketed admin area: the place's surroundings, not the pla
 W_LOOSE = 6.0  # a name outside place patterns and entities: only when nothing else resolves
 W_PEOPLE = 8.0  # a people's home county ("Pokot raiders"): only when no place is named
 W_HINT_MISS = 6.0  # a namesake outside the admin areas named in the toponym's brackets
+W_CODED = 8.0  # ACLED's "(coded as X)": the note's coder named the location outright
 # The text-to-country fallback is trusted at this probability or more: 0.995 correct on
 # validation notes at 0.7 (92% of them answered), see bench/errors.py country.
 COUNTRY_MODEL_FLOOR = 0.7
@@ -175,6 +208,7 @@ class Toponym:
     people: bool = False  # a people named like its home area: "Turkana raiders"
     loose: bool = False  # a capitalised name found outside any place pattern or entity
     township: bool = False  # "Gangaw township": the township's seat town stands in (precision 2)
+    coded: bool = False  # ACLED's "(coded as X)": the location the note's coder chose
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,31 +257,47 @@ class PlacesStage:
         spans: dict[tuple[int, int], tuple[int, tuple[str, ...], bool]] = {}
         sent_of = _sentence_index(ann)
         context: set[tuple[int, int]] = set()
+        coded: set[tuple[int, int]] = set()
         for m in _PAREN.finditer(text):
-            parts = [_CODED.sub("", h.strip()) for h in m.group(2).split(",")]
+            # "X village (coded as Y) (Z township, W region)": both brackets describe X.
+            brackets = [(m.start(2), m.group(2))]
+            follow = _NEXT_PAREN.match(text, m.end())
+            if follow:
+                brackets.append((follow.start(1), follow.group(1)))
+            parts: list[tuple[int, str, bool]] = []  # start, name, coded
+            for offset, inner in brackets:
+                for part in inner.split(","):
+                    stripped = part.strip()
+                    is_coded = bool(_CODED.match(stripped))
+                    name = _CODED.sub("", stripped)
+                    if is_coded:
+                        # "coded as Mai Mahiu with GP2 for unfound Ngeya": the capitalised name.
+                        head = re.match(_CAP, name)
+                        name = head.group(0) if head else ""
+                    start = offset + part.find(name) if name else offset
+                    offset += len(part) + 1
+                    if name and name[0].isupper():
+                        parts.append((start, name, is_coded))
             # "Taungoo district", "Bago-East region": the area's name without its kind word.
-            hints = tuple(_KIND_SUFFIX.sub("", h) for h in parts if h and h[0].isupper())
+            hints = tuple(_KIND_SUFFIX.sub("", n) for _, n, _ in parts)
             spans[(m.start(1), m.end(1))] = (sent_of(m.start(1)), hints, True)
             # The admin areas in the brackets are toponyms too: they carry the country, and stand
             # in for the place when the gazetteer does not know it. ACLED's "(coded as X, Y)"
             # names the location itself.
-            offset = m.start(2)
-            for i, part in enumerate(m.group(2).split(",")):
-                name = _CODED.sub("", part.strip())
-                start = offset + part.find(name) if name else offset
-                offset += len(part) + 1
+            for i, (start, name, is_coded) in enumerate(parts):
                 key = (start, start + len(name))
-                if name and name[0].isupper() and key not in spans:
-                    coded = i == 0 and _CODED.match(part.strip())
-                    spans[key] = (sent_of(start), hints[i + 1 :] if coded else (), True)
-                    if not coded:
-                        context.add(key)
+                if key not in spans:
+                    spans[key] = (sent_of(start), hints[i + 1 :] if is_coded else (), True)
+                    (coded if is_coded else context).add(key)
         for m in _PREP.finditer(text):
-            if not any(s <= m.start(2) < t for s, t in spans):
-                hints = (m.group(3),) if m.group(3) else ()
-                spans[(m.start(2), m.end(2))] = (sent_of(m.start(2)), hints, True)
-            if m.group(3) and not any(s <= m.start(3) < t for s, t in spans):
-                spans[(m.start(3), m.end(3))] = (sent_of(m.start(3)), (), True)
+            # "in Buenos Aires, Nuevo Chimbote, Ancash": each name lies in the ones after it.
+            chain = [(m.start(2), m.group(2))] + [
+                (m.start(3) + c.start(), c.group(0)) for c in re.finditer(_CAP, m.group(3) or "")
+            ]
+            names = [_KIND_SUFFIX.sub("", n) for _, n in chain]
+            for i, (start, name) in enumerate(chain):
+                if not any(s <= start < t for s, t in spans):
+                    spans[(start, start + len(name))] = (sent_of(start), tuple(names[i + 1 :]), True)
         for e in ann.entities:
             if e.label in _PLACE_LABELS:
                 key = (e.span.start, e.span.end)
@@ -255,6 +305,24 @@ class PlacesStage:
                     before = text[max(0, e.span.start - 12) : e.span.start].lower()
                     prep = bool(re.search(r"\b(in|at|near|of|from|outside)\s+(the\s+)?$", before))
                     spans[key] = (e.sent, (), prep)
+        # "Lokori in Turkana South", "Karima ward in Nyeri": the area holds the place before it.
+        inside: dict[tuple[int, int], str] = {}
+        inside_only: set[tuple[int, int]] = set()
+        for m in _IN_AREA.finditer(text):
+            if " of " in text[m.end(1) : m.start(3)] and not m.group(2):
+                continue  # "University of Nairobi": "of" says nothing without a kind word
+            if _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]) or m.start() == 0:
+                continue  # "Police in Nairobi": a sentence-initial capital is any word
+            inside[(m.start(1), m.end(1))] = _KIND_SUFFIX.sub("", m.group(3))
+        for key, area_name in inside.items():
+            if key in spans:
+                sent, hints, prep = spans[key]
+                if area_name not in hints:
+                    spans[key] = (sent, (*hints, area_name), prep)
+            elif not any(s <= key[0] < t or key[0] <= s < key[1] for s, t in spans):
+                # Found by this pattern alone: kept only where the area holds it.
+                spans[key] = (sent_of(key[0]), (area_name,), False)
+                inside_only.add(key)
         # Last resort: other capitalised names inside a sentence ("Hulugho villagers were
         # attacked", "Eastleigh" tagged an organisation) when the gazetteer knows them as an admin
         # area or a conflict location; they never set the country and yield to any place above.
@@ -274,6 +342,13 @@ class PlacesStage:
             if toponym is not None:
                 if (start, end) in context:
                     toponym = replace(toponym, context=True)
+                if (start, end) in coded:
+                    toponym = replace(toponym, coded=True)
+                if (start, end) in inside_only:
+                    kept = tuple(c for c in toponym.candidates if _hint_matches(c, toponym.hints))
+                    if not kept:
+                        continue
+                    toponym = replace(toponym, candidates=kept)
                 if (start, end) in loose:
                     if toponym.fuzzy or toponym.people:
                         continue
@@ -314,12 +389,15 @@ class PlacesStage:
         prep = bool(_LOCATIVE_BEFORE.search(before))
         after = text[end : end + 20]
         kind = "area" if _AREA_KIND.match(after) else "town" if _TOWN_KIND.match(after) else ""
+        owner = _INSTITUTION_OF.search(before)
         part = _POSSESSIVE.split(name)[0] if _POSSESSIVE.search(name) else name
         if part != name or " of " in name:
             # "Beirut's Wadi Abu Jameel area": the owner is the town; "PD12 of Kandahar": the
             # last part is. The whole name is tried first.
             whole = self.gazetteer.lookup(name, fuzzy=False)
             if not whole:
+                if part == name:
+                    owner = _INSTITUTION_OF.search(name.rsplit(" of ", 1)[0] + " of ")
                 name = part if part != name else name.rsplit(" of ", 1)[1]
         acronym = name.isupper() and len(name.replace(".", "")) <= 4
         candidates = tuple(self.gazetteer.lookup(name, fuzzy=False))
@@ -341,11 +419,11 @@ class PlacesStage:
             stem = name
             while _NAMED_AFTER.search(stem):
                 stem = _NAMED_AFTER.sub("", stem)
-            for stem in (stem, _DIRECTION.sub("", stem)):
-                if len(stem) >= 3 and stem.lower() not in _NOT_PLACES | _GENERIC_STEMS:
-                    candidates = tuple(self.gazetteer.lookup(stem, fuzzy=False))
+            for form in (stem, _DIRECTION.sub("", stem)):
+                if len(form) >= 3 and form.lower() not in _NOT_PLACES | _GENERIC_STEMS:
+                    candidates = tuple(self.gazetteer.lookup(form, fuzzy=False))
                     if candidates:
-                        name = stem
+                        name = form
                         break
         if acronym:
             # "SDF", "ODM": organisations far more often than places; only countries pass.
@@ -357,6 +435,13 @@ class PlacesStage:
             candidates = tuple(self.gazetteer.lookup(name))
         if not candidates:
             return None
+        if (
+            owner
+            and owner.group(1).lower() not in _PLACE_OF
+            and not any(_hint_matches(c, hints) for c in candidates)
+            and all(c.level == 3 and c.population < SMALL_TOWN for c in candidates)
+        ):
+            return None  # "the Court of Justice in Sofia": not the village of Justice, Illinois
         if (
             (start, end) in persons
             and not hints
@@ -434,7 +519,7 @@ class PlacesStage:
                     )
                 )
                 # A namesake outside the areas its brackets name is another place.
-                missed = not hinted and any(name_key(h) in areas for h in t.hints)
+                missed = not hinted and any(_hint_keys(h) & areas for h in t.hints)
                 outside = (
                     not missed
                     and not t.context
@@ -454,6 +539,7 @@ class PlacesStage:
                     - (W_FUZZY if t.fuzzy else 0.0)
                     + (W_KIND if _kind_fits(t.kind, place) else 0.0)
                     + (W_FIRST if t is first else 0.0)
+                    + (W_CODED if t.coded else 0.0)
                 )
                 if best is None or score > best.score:
                     best = Choice(place, t, score)
@@ -590,7 +676,7 @@ def _vote(t: Toponym) -> float:
     """How much a toponym says about the country: little for a name that is not said to be
     where something happened and that only hamlets bear ("Kibaki named ...", "aggression on
     Gaza")."""
-    if t.after_preposition or t.hints:
+    if t.after_preposition or any(_hint_matches(c, t.hints) for c in t.candidates):
         return 1.0
     if all(c.level == 0 for c in t.candidates):
         return 0.5
@@ -633,9 +719,16 @@ def _kind_fits(kind: str, place: Place) -> bool:
     return (kind == "area" and place.level in (1, 2)) or (kind == "town" and place.level == 3)
 
 
+def _hint_keys(hint: str) -> set[str]:
+    """The keys an admin area named beside a place may match: "Turkana South" is in Turkana,
+    "Tana River County" is Tana River."""
+    bare = _KIND_SUFFIX.sub("", hint)
+    return {name_key(hint), name_key(bare), name_key(_DIRECTION.sub("", bare))} - {""}
+
+
 def _hint_matches(place: Place, hints: tuple[str, ...]) -> bool:
     names = {name_key(place.admin1), name_key(place.admin2), name_key(place.country)} - {""}
-    return any(name_key(h) in names for h in hints)
+    return any(_hint_keys(h) & names for h in hints)
 
 
 def _sentence_index(ann: Annotations):  # type: ignore[no-untyped-def]
