@@ -208,3 +208,26 @@ def test_fires_in_a_battle_are_no_riot(front: Pipeline) -> None:
 def test_who_took_part_decides_the_sub_type(front: Pipeline, text: str, sub_event_type: str) -> None:
     events = _code(front, text).events
     assert events and events[0].sub_event_type == sub_event_type
+
+
+# ACLED's actor rules (stages/precedence.py): who did the violence to whom types the event.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # An armed group against unarmed people, no fight: an attack, however "ambush" reads.
+        ("Gunmen ambushed a minibus on the Mandera road on Monday and killed three passengers.", "Attack"),
+        ("A police officer shot dead a boda boda driver who refused to pay a bribe in Kisumu.", "Attack"),
+        # State forces beating a man to death: an attack on a civilian, not a riot.
+        ("Soldiers beat a trader to death at a market in Garissa after accusing him of hiding militants.", "Attack"),
+        # Both sides armed and fighting: an armed clash.
+        ("Police repulsed a group of bandits who raided a police post in Baringo on Friday.", "Armed clash"),
+        # A crowd turning on a suspect outside any demonstration: mob violence, not an attack.
+        ("A mob lynched a suspected cattle thief at a market in Isiolo on Sunday.", "Mob violence"),
+        ("Irate villagers beat a man to death after accusing him of stealing a goat.", "Mob violence"),
+        # A demonstration that turned violent stays a violent demonstration.
+        ("Protesters barricaded the highway with burning tyres and threw stones at passing cars.", "Violent demonstration"),
+    ],
+)
+def test_who_did_the_violence_types_the_event(front: Pipeline, text: str, sub_event_type: str) -> None:
+    work = _code(front, text)
+    assert work.events[0].sub_event_type == sub_event_type

@@ -42,7 +42,14 @@ from ..config import Config
 from ..errors import ConfigError
 from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
 from ..registry import stage
-from .precedence import demonstration_reading, done_here, note_tag, reads_as_clash
+from .precedence import (
+    crowd_reading,
+    demonstration_reading,
+    done_here,
+    note_tag,
+    reads_as_attack,
+    reads_as_clash,
+)
 
 log = logging.getLogger(__name__)
 
@@ -230,13 +237,23 @@ class EventsStage:
                 _Candidate(i, ann.sentences[i].span, p, tuple(labels), casualty_only, trigger, strong)
             )
         groups, sources = self._group(candidates, doc_probs, ann.sentences)
-        if "Attack" in groups and reads_as_clash(_with_neighbours(ann.sentences, groups["Attack"])):
+        sents = ann.sentences
+        if "Attack" in groups and reads_as_clash(_with_neighbours(sents, groups["Attack"])):
             # Armed, organised sides on both ends (state forces and raiders, two militias): ACLED
             # codes an armed clash, however one-sided the report's words ("raiders attacked the
             # police post") read to the classifier.
-            members = groups.setdefault("Armed clash", [])
-            members += [c for c in groups.pop("Attack") if c not in members]
-            sources.setdefault("Armed clash", {"Armed clash"}).update(sources.pop("Attack", {"Attack"}))
+            _retype(groups, sources, "Attack", "Armed clash")
+        elif "Armed clash" in groups and reads_as_attack(_with_neighbours(sents, groups["Armed clash"])):
+            # The other way round: an armed side, people hurt and no fight between sides ("gunmen
+            # ambushed a bus, killing two passengers") is an attack on civilians.
+            _retype(groups, sources, "Armed clash", "Attack")
+        # Who did the violence decides between a riot and an attack (ACLED codebook): a mob that
+        # lynches a suspect riots; police or a militia beating a man attack a civilian.
+        for sub_type in ("Attack", "Violent demonstration", "Mob violence"):
+            if sub_type in groups:
+                reading = crowd_reading(_with_neighbours(sents, groups[sub_type]))
+                if reading and reading != sub_type and (reading, sub_type) != ("Attack", "Violent demonstration"):
+                    _retype(groups, sources, sub_type, reading)
         crime = self._reads_as_crime(text)
         events = []
         # The best reading held back by min_confidence: an article whose every event sentence the
@@ -432,6 +449,16 @@ class EventsStage:
         crime = len({m.group(0).lower() for p in self.crime for m in p.finditer(text)})
         political = sum(1 for p in self.political if p.search(text))
         return crime >= MIN_CRIME_CUES and political == 0
+
+
+def _retype(
+    groups: dict[str, list[_Candidate]], sources: dict[str, set[str]], old: str, new: str
+) -> None:
+    """Move the event typed ``old`` to ``new`` (into the ``new`` event when there is one already),
+    keeping the readings it was made of."""
+    members = groups.setdefault(new, [])
+    members += [c for c in groups.pop(old) if c not in members]
+    sources.setdefault(new, {new}).update(sources.pop(old, {old}))
 
 
 def _with_neighbours(sentences: Sequence[Sentence], members: Sequence[_Candidate]) -> str:
