@@ -68,6 +68,61 @@ def test_killed_is_counted_as_acled_counts_it(coder: Pipeline, text: str, killed
         assert evidence.span.text in text
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # hearsay between a count and its verb
+        ("Fifteen people are reported to have been killed in night clashes between two clans near Mandera.", 15),
+        ("Police dispersed rioters in Kisumu. 1 reported to be lynched to death by the crowd.", 1),
+        # "dead" before a function word is the state; a full month name with a stop is no date
+        ("3 July. Two dead and several injured after herders clashed over water in Isiolo.", 2),
+        ("On 4 May 2021, the militia raided a camp near Garissa and left 5 dead in the village.", 5),
+        # any "<verb>ed to death", "fatally <verb>ed", "found killed", a doubled letter
+        ("A gang attacked a market in Kisii, and three traders were macheted to death.", 3),
+        ("On 9 June 2021, two suspected thieves were fatally assaulted by residents in Thika.", 2),
+        ("After a long firefight with police near Lamu, four fighters were killled.", 4),
+        # an age names one person; a parent "of four" is not four dead
+        ("Bandits raided a homestead in Baringo. Nine year old girl killed.", 1),
+        ("A mother of three is killed by unknown attackers in her shop in Nakuru.", 1),
+        # an aside between the count and its verb; bodies found
+        ("Dozens of villagers, mainly women and children were killed as the church burned.", 12),
+        ("4 mutilated bodies found in a river near Nyeri, police said.", 4),
+        # a headline that opens with its victim
+        ("Trader killed at his shop by unknown gunmen in Kitui.", 1),
+        # animals are no fatalities
+        ("On 3 April 2019, raiders shot dead one herder and killed two camels near Moyale.", 1),
+        # ACLED's own coding of the event's figure stands over a vague count
+        ("On 2 May 2020, fighters attacked a base near Marib. An unspecified number of soldiers were "
+         "killed. Unknown fatalities coded as 3.", 3),  # fmt: skip
+        ("On 1 May 2020, artillery fire hit three villages near Idlib, incurring fatalities. Unclear "
+         "fatalities coded as 10 and split up between 3 locations.", 3),  # fmt: skip
+        ("On 6 May 2020, a drone struck a convoy near Sirte, killing several fighters. 4 fatalities.", 4),
+        # a split total is shared out rounded half up
+        ("On 5 May 2020, 7 militants were killed in raids across four provinces. Fatalities are split "
+         "across 4 events.", 2),  # fmt: skip
+        # "total of N fatalities" is the sentence's toll, not another group
+        ("Guards shot one inmate. 9 inmates were also killed (total of 10 fatalities).", 10),
+        # deaths "also" killed add to the statement before them, not to a lead's total
+        ("On 2 June 2020, 3 soldiers were killed in an ambush near Gao. Officials said 4 attackers "
+         "were also killed.", 7),  # fmt: skip
+        ("A policeman and two youths are killed in a raid on a mosque in Mombasa. A policeman was "
+         "killed by a grenade. Two youths were also shot dead.", 3),  # fmt: skip
+        # one more after a death
+        ("Two villagers were killed in the fighting, as was one of the raiders.", 3),
+        # a killer's own death beside his victims
+        ("Police say a gunman fatally shot six people before killing himself at a bar in Tulsa.", 7),
+        # no reported fatalities; a clash "over" land that causes the death is this event's
+        ("Settlers attacked a ranger with arrows near Narok. No reported fatalities.", 0),
+        ("A clash over land causes the death of one herder near Wajir.", 1),
+        # a running tally is not the event's toll
+        ("A man was shot dead in Chester on Friday. Police said 14 people have been killed in the city "
+         "so far this year.", 1),  # fmt: skip
+    ],
+)
+def test_counting_rules_read_from_the_notes(coder: Pipeline, text: str, killed: int) -> None:
+    assert main_event(coder, text).fatalities == killed
+
+
 def test_wounded_are_kept_apart_from_the_killed(coder: Pipeline) -> None:
     event = main_event(coder, "Five people were killed and 20 wounded when gunmen opened fire on a bus near Lamu.")
     assert (event.fatalities, event.wounded) == (5, 20)
