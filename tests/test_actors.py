@@ -72,10 +72,10 @@ def test_air_strike_on_a_gathering_is_the_military_against_civilians(pipeline: P
         ("On 14 November 2021, the Yesagyo PDF attacked a military convoy with landmines near "
          "Yesagyo town in Magway region, Myanmar. Three soldiers were killed.",
          "People's Defense Force - Yesagyo", 3, "Military Forces of Myanmar (2021-)", 1),
-        # a state force of another country than the event's
+        # a state force of another country than the event's is an external force there (inter 8)
         ("On 5 May 2020, Turkish military forces carried out airstrikes on PKK positions near "
          "Zakho in Dahuk province, Iraq.",
-         "Military Forces of Turkey (2016-)", 1, "", 0),
+         "Military Forces of Turkey (2016-)", 8, "", 0),
     ],
 )  # fmt: skip
 def test_perpetrator_and_target(
@@ -232,3 +232,126 @@ def test_both_sides_and_state_units(
 ) -> None:
     event = main_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1", "actor2", "inter2"),
+    [
+        # the weapon named with its owner: Saudi shelling in Yemen is the coalition's operation
+        ("On 3 May 2020, Saudi rocket and artillery shelling was reported on villages of Shada "
+         "district in Sadah governorate, Yemen. No casualties were reported.",
+         "Operation Restoring Hope", 8, "", 0),
+        # a faction that claims the state is its military, named with the faction
+        ("On 6 May 2020, shells fired by LNA forces hit the Abu Salim neighbourhood of Tripoli, "
+         "Libya, damaging several houses.",
+         "Military Forces of Libya (2014-) Haftar Faction", 1, "", 0),
+        # "X-planted": the landmine is X's
+        ("On 7 May 2020, a policeman was killed by a Taliban-planted landmine in Arghandab "
+         "district of Kandahar province, Afghanistan.",
+         "Taliban", 2, "Police Forces of Afghanistan (2014-)", 1),
+        # who repels an attack is its target; "a Taliban attack" is the Taliban's
+        ("On 6 May 2020, Afghan soldiers repelled a Taliban attack on a checkpoint in Chak "
+         "district, Wardak province, Afghanistan, killing five militants.",
+         "Taliban", 2, "Military Forces of Afghanistan (2014-)", 1),
+        # "blamed on X": X is the perpetrator
+        ("On 9 March 2014, an explosion blamed on Al Shabaab injured three civilians at a bus stop "
+         "in Eastleigh, Nairobi, Kenya.",
+         "Al Shabaab", 2, "Civilians (Kenya)", 7),
+        # a Sahel group's acronym names it in any country of the region
+        ("On 3 May 2020, JNIM fighters detonated an IED against a Nigerien army patrol near "
+         "Torodi, Tillaberi, Niger, killing two soldiers.",
+         "JNIM: Group for Support of Islam and Muslims", 2, "Military Forces of Niger (2011-)", 1),
+        # two states' forces as one subject: the host country's forces first
+        ("On 7 May 2020, Indian troops and Pakistani troops exchanged fire across the Line of "
+         "Control in Kotli district, Azad Kashmir, Pakistan.",
+         "Military Forces of Pakistan (2018-)", 1, "Military Forces of India (2014-)", 8),
+    ],
+)  # fmt: skip
+def test_attack_owners_factions_and_external_forces(
+    pipeline: Pipeline, text: str, actor1: str, inter1: int, actor2: str, inter2: int
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+    assert (event.actor2, event.inter2) == (actor2, inter2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # police who find, say or suspect are the report's source, not the killers
+        "On 22 February 2017, the bodies of two men were found in a maize farm in Gilgil, Nakuru "
+        "county, Kenya. Police said they had been strangled to death.",
+        # a people's name that is a town's ("Kisii town") is no ethnic militia
+        "On 2 May 2016, police found the body of a trader who had been hacked to death in Kisii "
+        "town, Kenya.",
+    ],
+)
+def test_police_as_source_and_towns_are_no_perpetrators(pipeline: Pipeline, text: str) -> None:
+    event = main_event(pipeline, text)
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor1, event.inter1) == ("Unidentified Armed Group (Kenya)", 3)
+    assert (event.actor2, event.inter2) == ("Civilians (Kenya)", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a clash between clans with no side named: an identity militia on both sides, "ethnic"
+        # before 2018 and "communal" from 2018 on
+        ("On 4 June 2012, four people were killed in clan clashes over a watering hole in "
+         "Mandera county, Kenya.",
+         "Unidentified Ethnic Militia (Kenya)", "Unidentified Ethnic Militia (Kenya)"),
+        ("On 4 June 2019, four people were killed in clan clashes over a watering hole in "
+         "Mandera county, Kenya.",
+         "Unidentified Communal Militia (Kenya)", "Unidentified Communal Militia (Kenya)"),
+        # bandits who raid for livestock are an identity militia
+        ("On 12 October 2015, armed bandits raided a village near Baragoi in Samburu county, "
+         "Kenya, killing two herders and stealing 400 goats.",
+         "Unidentified Ethnic Militia (Kenya)", "Civilians (Kenya)"),
+        # a clash with no side named and nothing of a feud: unidentified armed groups
+        ("On 14 March 2016, two people were killed in a clash between two groups in Mathare, "
+         "Nairobi, Kenya.",
+         "Unidentified Armed Group (Kenya)", "Unidentified Armed Group (Kenya)"),
+        # tribesmen in Yemen are ACLED's unidentified tribal militia
+        ("On 30 April 2020, unidentified tribesmen clashed over a revenge dispute in Lawdar "
+         "district, Abyan governorate, Yemen, killing one.",
+         "Unidentified Tribal Militia (Yemen)", "Unidentified Tribal Militia (Yemen)"),
+        # a monitors' report of fire in the Donbas war names no side: Ukraine's military
+        ("On 3 May 2020, the OSCE SMM recorded 40 explosions near Zolote in Luhansk region, "
+         "Ukraine.",
+         "Military Forces of Ukraine (2019-)", ""),
+    ],
+)  # fmt: skip
+def test_unnamed_sides(pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1", "actor2"),
+    [
+        # Latin America's military police are a military force, one mention, not two
+        ("On 5 May 2020, in Niteroi, Rio de Janeiro, Brazil, military police officers exchanged "
+         "fire with drug traffickers in the Preventorio favela. No injuries were reported.",
+         "Military Forces of Brazil (2019-)", 1, "Unidentified Gang (Brazil)"),
+        # "The Yesagyo PDF": the article is no part of the local branch's name
+        ("The Yesagyo PDF detonated a mine against a military truck near Yesagyo town in Magway "
+         "region, Myanmar, on 1 October 2021.",
+         "People's Defense Force - Yesagyo", 3, "Military Forces of Myanmar (2021-)"),
+        # Uganda's army, not a local People's Defence Force, and external in Kenya
+        ("On 12 August 2006, UPDF soldiers shelled Pokot herders near Lokichoggio in Turkana "
+         "county, Kenya, killing three.",
+         "Military Forces of Uganda (1986-)", 8, ""),
+        # the separatists' acronym, and "governmental positions" are the state's military
+        ("On 9 May 2020, the NAF rebel forces fired 82mm mortars at the governmental positions "
+         "near Avdiivka, Donetsk, Ukraine.",
+         "NAF: United Armed Forces of Novorossiya", 2, "Military Forces of Ukraine (2019-)"),
+    ],
+)  # fmt: skip
+def test_state_units_and_branches_by_name(
+    pipeline: Pipeline, text: str, actor1: str, inter1: int, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, inter1)
+    if actor2:
+        assert event.actor2 == actor2
