@@ -18,7 +18,7 @@ from pathlib import Path
 
 from eventcoder import report
 from eventcoder.config import load_config
-from eventcoder.evaluate import PLACE_RATIO, inter_code, km_between, names_match
+from eventcoder.evaluate import PLACE_RATIO, dyadic, inter_code, km_between, names_match
 from eventcoder.holdout import is_holdout
 
 ACLED = Path(__file__).resolve().parents[2] / "shared/data/dev/acled_dev.csv"
@@ -53,7 +53,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    rows = report.read_csv_rows(ACLED)
+    rows = dyadic(report.read_csv_rows(ACLED))
     rows = [r for r in rows if is_holdout(r["notes"]) == (args.split == "holdout")]
     if args.dataset:
         rows = [r for r in rows if r.get("dataset", "").startswith(args.dataset)]

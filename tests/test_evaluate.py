@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.evaluate import evaluate_gold, main_events, names_match, states_full_date
+from eventcoder.evaluate import dyadic, evaluate_gold, main_events, names_match, states_full_date
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,23 @@ def test_na_actor2_is_no_actor_and_inter_codes_may_be_words() -> None:
     s = evaluate_gold(gold, pred)
     assert s.ratio("actor2").total == 0  # "NA" is not an actor to match
     assert (s.ratio("inter1").hit, s.ratio("inter1").total) == (1, 2)
+
+
+def test_monadic_rows_are_joined_into_one_dyadic_row() -> None:
+    # A monadic export: one event, one row per actor, the second actor's row first.
+    note = "On 3 May 2023, a mob beat a suspected thief to death in Savar (Dhaka)."
+    common = {
+        "event_id_cnty": "BGD1", "notes": note, "actor2": "", "interaction": "Rioters-Civilians",
+        "event_type": "Riots", "sub_event_type": "Mob violence",
+    }
+    victim = {**common, "actor1": "Civilians (Bangladesh)", "inter1": "Civilians"}
+    mob = {**common, "actor1": "Rioters (Bangladesh)", "inter1": "Rioters"}
+    other = {"event_id_cnty": "BGD2", "notes": "x", "actor1": "Protesters (Bangladesh)", "actor2": ""}
+    rows = dyadic([victim, mob, other])
+    assert len(rows) == 2 and rows[1] is other
+    assert (rows[0]["actor1"], rows[0]["actor2"], rows[0]["inter2"]) == (
+        "Rioters (Bangladesh)", "Civilians (Bangladesh)", "Civilians"
+    )
+    predicted = {"BGD1": {"actor1": "Rioters (Bangladesh)", "actor2": "Civilians (Bangladesh)"}}
+    scores = evaluate_gold(rows[:1], predicted).as_dict()
+    assert scores["actor1"] == 1.0 and scores["actor2"] == 1.0

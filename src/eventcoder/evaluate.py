@@ -10,6 +10,8 @@ actor; inter codes are compared as numbers, also where a gold file spells them (
 ``event_date_stated`` is the
 date score over the rows whose notes state a day, month and year: gold files carry no publication
 date, so an undated note ("Clashes between rival ethnic groups over cattle") cannot be dated.
+``dyadic(rows)`` joins the two rows a monadic export gives an event (one per actor) into the one
+row the scores compare with, before anything is scored.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .model import Article
 
 __all__ = [
     "Scores",
+    "dyadic",
     "evaluate_gold",
     "gold_articles",
     "main_events",
@@ -73,6 +76,36 @@ def inter_code(value: str | None) -> int | None:
     if text.isdigit():
         return int(text)
     return INTER_CODES.get(text)
+
+
+def dyadic(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """Monadic rows joined into dyadic ones: ACLED's monadic exports list an event once per actor
+    (the Bangladesh dev file: "Rioters (Bangladesh)" on one row, "Civilians (Bangladesh)" on the
+    next, both without actor2). Scored row by row, the second actor can never match the one event
+    predicted. The interaction ("Rioters-Civilians", or "57") says which is actor1; the other
+    becomes actor2. Other rows pass unchanged, in their order."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        groups.setdefault(row.get("event_id_cnty", "") or str(id(row)), []).append(row)
+    out: list[dict[str, str]] = []
+    for group in groups.values():
+        if len(group) != 2 or any(_actor(r.get("actor2")) for r in group):
+            out.extend(group)
+            continue
+        first, second = group
+        interaction = (first.get("interaction") or "").strip()
+        if interaction.isdigit() and len(interaction) == 2:
+            opener: int | None = int(interaction[0])
+        else:
+            opener = inter_code(interaction.split("-")[0])
+        if inter_code(second.get("inter1")) == opener != inter_code(first.get("inter1")):
+            first, second = second, first
+        joined = dict(first)
+        joined["actor2"] = second.get("actor1", "")
+        joined["inter2"] = second.get("inter1", "")
+        joined["assoc_actor_2"] = second.get("assoc_actor_1", "")
+        out.append(joined)
+    return out
 
 
 def _actor(value: str | None) -> str:

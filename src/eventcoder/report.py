@@ -12,7 +12,7 @@ from typing import Any
 
 from .batch import BatchReport, code_articles
 from .config import Config
-from .evaluate import evaluate_gold, gold_articles, main_events, read_csv_rows
+from .evaluate import dyadic, evaluate_gold, gold_articles, main_events, read_csv_rows
 from .export import row_of
 from .holdout import is_holdout
 from .model import EventRecord
@@ -57,7 +57,7 @@ def summary(result: BatchReport) -> str:
 
 
 def select_gold(path: str, *, holdout: bool, limit: int) -> list[dict[str, str]]:
-    rows = read_csv_rows(path)
+    rows = dyadic(read_csv_rows(path))
     if holdout:
         rows = [r for r in rows if is_holdout(r.get("notes", ""))]
     return rows[:limit] if limit else rows
