@@ -157,3 +157,33 @@ def test_only_boilerplate_is_an_empty_document(clean: CleanStage) -> None:
     with pytest.raises(EmptyDocument) as err:
         _cleaned(clean, "Share | Tweet | Email\n\nLeave a Reply\n\nA story that never was.")
     assert err.value.code == "E101"
+
+
+# A radio transcript in capitals, written by us in the style of 1980s FBIS wire reports.
+SHOUTED = (
+    "SAN SALVADOR, 12 MAR 89 -- THE ARMED FORCES PRESS OFFICE REPORTED TODAY THAT FMLN URBAN "
+    "COMMANDOS ATTACKED A NATIONAL POLICE POST IN SOYAPANGO LAST NIGHT.  COL. RAMIREZ SAID THAT "
+    "TWO POLICEMEN WERE KILLED.\n\n   THE U.S. EMBASSY CONDEMNED THE ATTACK."
+)
+
+
+def test_text_in_capitals_is_true_cased_without_moving_any_span(clean: CleanStage) -> None:
+    text = clean(Work(article=Article(id="muc", text=SHOUTED))).article.text
+    assert len(text) == len(SHOUTED) and text.upper() == SHOUTED.upper()
+    # Words in their usual form: common words in lower case, names and acronyms as written.
+    assert text.startswith("San Salvador, 12 Mar 89 -- the armed forces")
+    assert "reported today that FMLN" in text and "attacked a National police post in Soyapango" in text
+    assert "Col. Ramirez said that two policemen were killed." in text  # no capital after "Col."
+    assert "\n\n   The U.S. Embassy condemned the attack." in text  # a paragraph opens a sentence
+
+
+def test_mixed_case_text_keeps_its_capitals(clean: CleanStage) -> None:
+    text = "Police in NAIROBI said the ODM rally was peaceful, and the IEBC offices stayed open today."
+    assert clean(Work(article=Article(id="news", text=text))).article.text == text
+
+
+def test_a_report_in_capitals_is_placed_in_its_country(partial_pipeline: Callable[..., Pipeline]) -> None:
+    pipeline = partial_pipeline("clean", "nlp", "events", "places")
+    [outcome] = pipeline.run_many([Article(id="muc", text=SHOUTED)])
+    assert outcome.work is not None and outcome.work.events
+    assert outcome.work.events[0].country == "El Salvador"

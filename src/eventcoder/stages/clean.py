@@ -2,7 +2,7 @@
 
 Reads ``Article.text``; writes a cleaned ``Article.text`` (before any span exists, so every later
 span points into the cleaned text). Drops comment forms, share bars and newsletter boxes
-(``data/boilerplate.tsv``). Fails with :class:`~eventcoder.errors.EmptyDocument` when too little
+(``data/boilerplate.tsv``); a text written in capitals is true-cased (``casing.py``). Fails with :class:`~eventcoder.errors.EmptyDocument` when too little
 text is left and :class:`~eventcoder.errors.UnsupportedFormat` for an article in a language the
 configuration does not code.
 """
@@ -18,6 +18,7 @@ from ..config import Config
 from ..errors import ConfigError, EmptyDocument, UnsupportedFormat
 from ..model import Work
 from ..registry import stage
+from .casing import Truecaser
 
 # Below this many characters language identification guesses; short texts pass unchecked.
 MIN_CHARS_FOR_LANGUAGE = 80
@@ -40,7 +41,7 @@ def _load_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 
 @stage("clean", requires=("article",), provides=("article.clean",), version=1)
 class CleanStage:
-    """Remove web boilerplate; reject empty and non-English articles."""
+    """Remove web boilerplate; true-case text in capitals; reject empty and non-English articles."""
 
     def __init__(self, config: Config) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -49,6 +50,7 @@ class CleanStage:
         self.languages = {str(x) for x in config.get("input", "languages")}
         self.min_chars = int(config.get("input", "min_chars"))
         self.identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self.truecase = Truecaser()
 
     def __call__(self, work: Work) -> Work:
         article = work.article
@@ -62,7 +64,8 @@ class CleanStage:
                     f"article is in language {lang!r}, not {'/'.join(sorted(self.languages))}; "
                     "skipped (set input.languages to code it)"
                 )
-        return replace(work, article=replace(article, text=text))
+        # Text in capitals (wire transcripts) is parsed as news is written: see casing.py.
+        return replace(work, article=replace(article, text=self.truecase(text)))
 
     def strip_boilerplate(self, text: str) -> str:
         kept: list[str] = []

@@ -1,0 +1,62 @@
+"""True-casing for the ``clean`` stage: text that arrives in capitals, written as news is.
+
+Wire and radio transcripts (MUC-4's "GUERRILLAS ATTACKED THE FARM NEAR SAN SALVADOR") defeat a
+parser and tagger trained on mixed case: every word looks like a name. ``Truecaser`` rewrites such
+a text with each word in its usual form (``data/casing.tsv``, counted over mixed-case news and
+notes: "guerrillas", "Guatemala", "FMLN"), a word it has never seen as a name (most unknown words
+in such reports are names: "CEREZO" -> "Cerezo"), and a capital after a sentence's end. Only case
+changes, so the text keeps its length and every later span still points at the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+# A text is "in capitals" when this share of its letters or more are upper case (a headline or an
+# acronym-heavy paragraph in mixed case stays well below it).
+SHOUTING = 0.8
+# Texts with fewer letters than this (a headline alone) are left as they are.
+MIN_LETTERS = 40
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+# A sentence opens after its predecessor's end or a blank line; line breaks alone do not end one
+# (transcripts wrap lines mid-sentence).
+_OPENS = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*\n\s*|[\"“(]\s*)$")
+# Full stops that end an abbreviation, not a sentence: "U.S. sponsors", "Gen. Bustillo".
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.|\b(?:Gen|Col|Lt|Sgt|Capt|Maj|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|Rev|Gov|Sen|Rep|No|Jr)\.)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+class Truecaser:
+    """Usual forms of words, from ``data/casing.tsv``."""
+
+    def __init__(self) -> None:
+        text = resources.files("eventcoder").joinpath("data/casing.tsv").read_text("utf-8")
+        lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+        self.forms = {form.lower(): form for form in lines[1:]}  # below the "form" header
+
+    def __call__(self, text: str) -> str:
+        """``text`` true-cased when it is written in capitals; otherwise unchanged."""
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) < MIN_LETTERS or sum(c.isupper() for c in letters) < SHOUTING * len(letters):
+            return text
+        return _WORD.sub(lambda m: self._word(m, text), text)
+
+    def _word(self, m: re.Match[str], text: str) -> str:
+        word = m.group(0)
+        lower = word.lower()
+        form = self.forms.get(lower) or self.forms.get(lower.rstrip("."))
+        if form is None:
+            cased = lower[:1].upper() + lower[1:]
+        elif len(form) < len(word):  # "U.S." known as "U.S": keep the full stop
+            cased = form + word[len(form) :]
+        else:
+            cased = form
+        before = text[max(0, m.start() - 8) : m.start()]
+        if _OPENS.search(before) and not _ABBREVIATION.search(before):
+            cased = cased[:1].upper() + cased[1:]
+        # Case changes that change length (rare non-ASCII letters) would move every span.
+        return cased if len(cased) == len(word) else word
