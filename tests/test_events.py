@@ -8,6 +8,7 @@ import pytest
 from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
+from eventcoder.stages.precedence import demonstration_reading, riot_not_mob
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "baghouz.txt"
 
@@ -231,3 +232,87 @@ def test_who_took_part_decides_the_sub_type(front: Pipeline, text: str, sub_even
 def test_who_did_the_violence_types_the_event(front: Pipeline, text: str, sub_event_type: str) -> None:
     work = _code(front, text)
     assert work.events[0].sub_event_type == sub_event_type
+
+
+# Reports that found no event before: words of violence the cue list lacked (present tense,
+# "bursts of fire", remains found, a siege repelled), or one crime word counted twice.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Monitors recorded 12 bursts of small-arms fire near the railway station on Friday.", "Armed clash"),
+        ("A man hacks his neighbour to death with a machete in a boundary dispute.", "Attack"),
+        ("A severed head was found inside a sack by the roadside on Sunday.", "Attack"),
+        ("Two decapitated bodies were found dumped near the market.", "Attack"),
+        ("Police seize explosives from suspected militants in Mandera.", "Disrupted weapons use"),
+        ("Two rival clans battle over grazing land near the border.", "Armed clash"),
+        ("Insurgents lay siege to the town but are repelled by soldiers.", "Armed clash"),
+        ("Rebels destroyed an army tank on the southern front using an ATGM.", "Shelling/artillery/missile attack"),
+        ("A group of party youths destroyed 6 houses belonging to opposition members.", "Looting/property destruction"),
+        ("The army carried out an operation against the militants in the hills, leaving 3 fighters dead.",
+         "Armed clash"),
+        # A crowd punishing a suspect is mob justice, not crime news, though "suspected" is a crime word.
+        ("Residents of the estate attack and kill a man they suspected of stealing a motorbike.", "Mob violence"),
+        # "murdered" and "murders" are one crime word, not two: the gang killings stay in scope.
+        ("Four people were murdered in the village by a local gang. The times of the murders are unknown.",
+         "Attack"),
+    ],
+)  # fmt: skip
+def test_reports_the_cue_list_missed_are_events(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floods destroyed crops across the region, officials said.",
+        "The war destroyed the country's economy, the minister said on Monday.",
+        "Machine guns and rifles were on display at the museum.",
+    ],
+)
+def test_destruction_and_weapons_in_background_code_nothing(front: Pipeline, text: str) -> None:
+    assert _code(front, text).events == ()
+
+
+# ACLED's demonstration sub-types, by what the crowd did (codebook, Protests and Riots).
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Students went on the rampage after the college raised fees.", "Violent demonstration"),
+        ("Residents engaged police in running battles to protest insecurity in the area.", "Violent demonstration"),
+        # Crowd violence while demonstrating is a violent demonstration, not mob violence.
+        ("Workers went on strike and vandalised the factory offices.", "Violent demonstration"),
+        ("Traders lit bonfires on the main street to protest against new levies.", "Violent demonstration"),
+        ("Protesters dumped garbage outside the county offices over unpaid wages.", "Violent demonstration"),
+        ("Hawkers held their demos peacefully in the town centre.", "Peaceful protest"),
+        ("Nurses held a peaceful procession to the county offices demanding unpaid salaries.", "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_what_the_crowd_did_types_the_demonstration(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("The peaceful celebrations were free of running battles with the police.", "Peaceful protest"),
+        ("Youths marched peacefully, demanding an end to looting in the market.", "Peaceful protest"),
+        ("The march turned violent when youths engaged police in running battles.", "Violent demonstration"),
+    ],
+)
+def test_violence_the_report_denies_or_demands_against_is_not_the_crowds(text: str, reading: str) -> None:
+    assert demonstration_reading(text) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "riot"),
+    [
+        ("Students went on strike and smashed the windows of the dining hall.", True),
+        # A demonstration as background: ACLED codes the crowd's attack as mob violence.
+        ("Party members beat a vendor following anti-government demonstrations in the city.", False),
+        ("Protesters lynched a man they accused of theft.", False),
+    ],
+)
+def test_a_crowd_demonstrating_riots_rather_than_mobs(text: str, riot: bool) -> None:
+    assert riot_not_mob(text) is riot
