@@ -96,7 +96,8 @@ def test_na_actor2_is_no_actor_and_inter_codes_may_be_words() -> None:
 
 
 def test_monadic_rows_are_joined_into_one_dyadic_row() -> None:
-    # A monadic export: one event, one row per actor, the second actor's row first.
+    # A monadic export: one event, one row per actor, actor1's first. The interaction is sorted
+    # by inter code ("State forces-Rioters" whoever acted), so it does not decide the order.
     note = "On 3 May 2023, a mob beat a suspected thief to death in Savar (Dhaka)."
     common = {
         "event_id_cnty": "BGD1", "notes": note, "actor2": "", "interaction": "Rioters-Civilians",
@@ -105,7 +106,7 @@ def test_monadic_rows_are_joined_into_one_dyadic_row() -> None:
     victim = {**common, "actor1": "Civilians (Bangladesh)", "inter1": "Civilians"}
     mob = {**common, "actor1": "Rioters (Bangladesh)", "inter1": "Rioters"}
     other = {"event_id_cnty": "BGD2", "notes": "x", "actor1": "Protesters (Bangladesh)", "actor2": ""}
-    rows = dyadic([victim, mob, other])
+    rows = dyadic([mob, victim, other])
     assert len(rows) == 2 and rows[1] is other
     assert (rows[0]["actor1"], rows[0]["actor2"], rows[0]["inter2"]) == (
         "Rioters (Bangladesh)", "Civilians (Bangladesh)", "Civilians"
