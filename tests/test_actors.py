@@ -355,3 +355,90 @@ def test_state_units_and_branches_by_name(
     assert (event.actor1, event.inter1) == (actor1, inter1)
     if actor2:
         assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # two crowds that clashed are rioters on both sides; police who came to disperse them later
+        # do not change who fought
+        ("On 9 June 2023, members of two rival groups of villagers clashed with sticks and bricks "
+         "in Raipura upazila (Narsingdi, Dhaka), Bangladesh, over control of a bus stand. Police "
+         "fired tear gas to disperse them.",
+         "Rioters (Bangladesh)", "Rioters (Bangladesh)"),
+        # ...but police in the clash's own clause are its other side
+        ("On 12 June 2023, BNP activists clashed with police during a demonstration in Feni town, "
+         "Bangladesh, demanding the release of party leaders. At least 20 people were injured.",
+         "Rioters (Bangladesh)", "Police Forces of Bangladesh (2009-)"),
+        # members of a party a mob beats are civilians, not the party
+        ("On 14 June 2023, members of Chhatra League (BCL) assaulted and injured three members of "
+         "Chatra Dal (JCD) at a college campus in Bogra city, Bangladesh.",
+         "Rioters (Bangladesh)", "Civilians (Bangladesh)"),
+        # a protest broken up by a party's members is intervened on by rioters, not by the police
+        ("On 17 June 2023, members of Chhatra League (BCL) assaulted students who were staging a "
+         "protest against a fee hike in Rajshahi city, Bangladesh.",
+         "Protesters (Bangladesh)", "Rioters (Bangladesh)"),
+        # a counter-protest is protesters facing protesters
+        ("On 18 June 2023, supporters of BNP staged a rally in Natore town, Bangladesh, against "
+         "power cuts. Meanwhile, members of Awami League held a counter protest in the same area.",
+         "Protesters (Bangladesh)", "Protesters (Bangladesh)"),
+        # rioters who burn a bus with its passengers attack civilians
+        ("On 20 June 2023, rioters set fire to a bus carrying passengers in Gazipur city, "
+         "Bangladesh, during a blockade called by the opposition.",
+         "Rioters (Bangladesh)", "Civilians (Bangladesh)"),
+        # Bangladesh's border guard is coded among its police forces
+        ("On 21 June 2023, a mob attacked a Border Guard Bangladesh (BGB) patrol with bricks near "
+         "the border in Chapainawabganj, Bangladesh, injuring two BGB members.",
+         "Rioters (Bangladesh)", "Police Forces of Bangladesh (2009-)"),
+        # stones thrown "at each other": two crowds
+        ("On 3 March 2017, supporters of ODM and Jubilee threw stones at each other at a rally in "
+         "Kakamega town, Kenya. Several people were injured.",
+         "Rioters (Kenya)", "Rioters (Kenya)"),
+        # police who only arrived afterwards are not a lynching's other side
+        ("On 4 March 2017, a mob lynched a suspected thief in Kisumu town, Kenya, before police "
+         "arrived and took away the body.",
+         "Rioters (Kenya)", "Civilians (Kenya)"),
+    ],
+)  # fmt: skip
+def test_the_other_side_of_riots_and_protests(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1", "actor2"),
+    [
+        # state armies known by their acronyms
+        ("On 5 May 2020, FARDC soldiers clashed with ADF rebels near Beni, Nord-Kivu, Democratic "
+         "Republic of Congo.",
+         "Military Forces of Democratic Republic of Congo (2019-)", 1,
+         "ADF: Allied Democratic Forces"),
+        ("On 6 May 2020, SSPDF forces clashed with NAS rebels in Yei county, Central Equatoria, "
+         "South Sudan.",
+         "Military Forces of South Sudan (2011-)", 1, "NAS: National Salvation Front"),
+        # a group fighting itself is on both sides
+        ("On 7 May 2020, Al Shabaab militants fought among themselves over the sharing of zakat "
+         "in Jilib, Middle Juba, Somalia.",
+         "Al Shabaab", 2, "Al Shabaab"),
+        # forces that seize drugs take on the drugs' owners: a gang where ACLED codes gangs
+        ("On 8 May 2020, in Dourados, Mato Grosso do Sul, Brazil, federal police forces seized "
+         "two tons of marijuana hidden in a truck during a highway inspection.",
+         "Police Forces of Brazil (2019-)", 1, "Unidentified Gang (Brazil)"),
+        # the victims' people is no perpetrator
+        ("On 9 January 2008, two Kikuyu women were hacked to death at their home in Molo, Nakuru "
+         "district, Kenya.",
+         "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)"),
+        # the unnamed perpetrators of post-election violence are armed groups, not a people's
+        # militia
+        ("On 2 January 2008, post-election violence continued in Eldoret, Kenya, where raiders "
+         "torched houses and killed three people.",
+         "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)"),
+    ],
+)  # fmt: skip
+def test_state_acronyms_infighting_seizures_and_victims_people(
+    pipeline: Pipeline, text: str, actor1: str, inter1: int, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.inter1, event.actor2) == (actor1, inter1, actor2)

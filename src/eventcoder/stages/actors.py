@@ -28,7 +28,9 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    that names neither side is between unidentified groups, the same name on both sides; in a
    feud between peoples or communities (clans, cattle raids, land) those are an identity militia
    ("Unidentified Ethnic Militia (Kenya)", "Communal" from 2018). A state's forces abroad are
-   external forces (inter 8).
+   external forces (inter 8). A crowd's other side is whom it clashed with (the police only when
+   the clash's clause names them, else rioters), the people a mob hurt, or rioters who broke up a
+   protest (``actor_roles``, with infighting, seizures and post-election violence).
 4. **Roles beyond subject and object**: the owner of an attack or a weapon ("a Taliban attack",
    "a Taliban-planted mine", "Saudi shelling") struck; who "repelled" an attack was its target;
    "blamed on X", "X accused of" make X the perpetrator; police who "said", "found" or
@@ -47,6 +49,7 @@ from ..config import Config
 from ..errors import ConfigError
 from ..model import Annotations, EventRecord, Evidence, Span, Token, Work
 from ..registry import stage
+from . import actor_roles as roles
 
 # Dependency labels whose token initiated the action, and those that received it.
 _AGENT_DEPS = {"nsubj", "agent", "csubj"}
@@ -110,7 +113,6 @@ _COMMUNAL_FROM = 2018
 # is one of the war's two sides, coded to Ukraine's military when neither is named (the side ACLED
 # gives more often, 34 of 60 such shelling notes and 31 of 55 exchanges in the training notes).
 _DONBAS_MONITORS = re.compile(r"\b(?:OSCE|SMM)\b|\bcontact line\b|\bfront ?line\b")
-_CLASH = re.compile(r"\bclash(?:ed|es)?\b|\bfought\b", re.I)
 # Nouns of an attack or its weapon: the actor named with one owns it ("a Taliban attack", "Saudi
 # rocket and artillery shelling was reported"), and a thing "X-planted" or "X-fired" is X's act.
 _ATTACK_NOUNS = {
@@ -403,6 +405,16 @@ class ActorsStage:
             etype in ("Battles", "Violence against civilians") and country not in _GANG_COUNTRIES
             and _IDENTITY_CONFLICT.search(text) is not None
         )  # fmt: skip
+        if roles.electoral(text):
+            feud = False
+            unnamed = self._localise(
+                Entry("Unidentified Armed Group ({country})", 3, ""), country, year
+            )
+            mentions = [
+                ActorMention(a.span, unnamed, True, a.role, a.sent)
+                if a.generic and a.entry.inter == 4 else a
+                for a in mentions
+            ]  # fmt: skip
         if feud:
             militia = self._identity_militia(country, year)
             mentions = [
@@ -444,26 +456,68 @@ class ActorsStage:
             state = [a for a in armed if a.entry.inter == 1] or (
                 self._article_state(ann, country, year) if etype == "Riots" else []
             )
-            if etype == "Riots" and not state and _CLASH.search(text):
+            # Who the crowd clashed with is its other side (see ``actor_roles``).
+            clash = roles.clash_clause(text, 0, len(text))
+            if clash is not None and etype == "Riots":
+                state = [a for a in state if roles.span_within(a.span.start, a.span.end, clash)]
+            rioters = self._localise(Entry("Rioters ({country})", 5, ""), country, year)
+            if etype == "Riots" and not state and clash is not None:
                 a2 = _synthetic(generic, event)
             if sub in ("Protest with intervention", "Excessive force against protesters") or (
                 etype == "Riots" and state
             ):
                 a2 = _first(state)
                 if a2 is None and sub == "Protest with intervention":
-                    # ACLED's intervention is by the authorities, in practice the police.
+                    # A crowd or a party's members who broke the protest up intervened as rioters;
+                    # else ACLED's intervention is by the authorities, in practice the police.
+                    crowd_agents = [
+                        a for a in mentions if a.role in ("agent", "") and (
+                            a.entry.inter == 5 or (a.entry.inter in (0, 3) and not a.generic)
+                        ) and roles.broke_up(text, a.span.end)
+                    ]  # fmt: skip
                     police = Entry("Police Forces of {country}", 1, "")
-                    a2 = _synthetic(self._localise(police, country, year), event)
+                    a2 = _synthetic(rioters, event) if crowd_agents else _synthetic(
+                        self._localise(police, country, year), event
+                    )
+            if a2 is None and sub == "Peaceful protest" and roles.counter_protest(text):
+                a2 = _synthetic(generic, event)
+            if a2 is None and etype == "Riots":
+                hurt = [a for a in civilians if a.role == "target"] + [
+                    a for a in mentions
+                    if a.role == "target" and a.entry.inter in (0, 3)
+                    and roles.is_members_of(text, a.span.start)
+                ]  # fmt: skip
+                if hurt:
+                    a2 = _synthetic(self._civilians(country, year), event)
         elif sub == "Mob violence":
             generic = self._localise(Entry("Rioters ({country})", 5, ""), country, year)
             a1 = _first([a for a in mentions if a.entry.inter == 5]) or _synthetic(generic, event)
             a1 = ActorMention(a1.span, generic, True, "agent", a1.sent)
-            # A mob's other side is the police where the report mentions them, rioters where
-            # two crowds "clashed", else its victims, civilians unless an armed target is named.
-            rival = _synthetic(generic, event) if _CLASH.search(text) else None
-            a2 = _first(self._article_state(ann, country, year)) or rival or _first(civilians) or (
-                _first(targets) or _synthetic(self._civilians(country, year), event)
-            )
+            # A mob's other side: the police where they fought it (in the clash's clause) or the mob
+            # attacked them; where it clashed with no police, the other crowd (see ``actor_roles``);
+            # then the people it attacked, civilians unless an armed target is named; police who
+            # only broke up an attack on no one named come last.
+            police = self._article_state(ann, country, year)
+            clash = roles.clash_clause(text, 0, len(text))
+            fought = [
+                a for a in police
+                if clash is not None and roles.span_within(a.span.start, a.span.end, clash)
+            ]  # fmt: skip
+            attacked = [a for a in police if a.role == "target"]
+            forceful = [a for a in police if roles.used_force(text, a.span.start, a.span.end)]
+            rival = _synthetic(generic, event) if clash is not None else None
+            # Members of a party or a movement that a mob beat are civilians ("BCL members
+            # assaulted two members of JCD").
+            targets = [
+                a for a in targets
+                if not (a.entry.inter in (0, 3) and roles.is_members_of(text, a.span.start))
+            ]  # fmt: skip
+            hurt = [a for a in civilians if a.role == "target"]
+            a2 = (
+                _first(fought) or rival or _first(attacked) or _first(hurt) or _first(forceful)
+                or _first(civilians) or _first(targets)
+                or _synthetic(self._civilians(country, year), event)
+            )  # fmt: skip
         elif (
             etype in ("Battles", "Explosions/Remote violence") and country == "Ukraine"
             and (year is None or year <= 2022)
@@ -477,7 +531,14 @@ class ActorsStage:
             # Civilians are the target of this event type, so a named non-state armed group the
             # parse left in another role ("Pokot raiders attack village", a headline) is the
             # perpetrator.
-            named = [a for a in armed if not a.generic and a.entry.inter in (2, 3, 4)]
+            # A people's name that qualifies the victims ("two Turkana children were shot") tells
+            # who was hit, not who struck.
+            named = [
+                a for a in armed
+                if not a.generic and a.entry.inter in (2, 3, 4) and not any(
+                    c.role != "agent" and 0 <= c.span.start - a.span.end <= 1 for c in civilians
+                )
+            ]  # fmt: skip
             # Unattributed killings in Latin America and the Caribbean are organised crime's:
             # ACLED's "Unidentified Gang" there (ACLED Codebook, "Gangs").
             # A state force the report names in the killing's sentences but in no victim's role
@@ -525,6 +586,16 @@ class ActorsStage:
             # (Kenya)" on both sides); a named actor is not its own enemy.
             unnamed = a1.entry.name.startswith("Unidentified")
             a2 = None if len({a.entry.name for a in armed}) < 2 and not unnamed else a2
+        # A group fighting itself is on both sides.
+        if etype == "Battles" and a1 is not None and roles.infighting(text) and (
+            a2 is None or a2.entry.inter == INTER_CIVILIANS
+        ):
+            a2 = ActorMention(a1.span, a1.entry, False, "", a1.sent)
+        if (
+            a2 is None and a1 is not None and a1.entry.inter == 1 and roles.seizure(text)
+            and sub in ("Looting/property destruction", "Disrupted weapons use")
+        ):  # fmt: skip
+            a2 = self._unidentified(event, country, year, gang=country in _GANG_COUNTRIES)
         # Two states' forces told as one subject ("military forces of India and Pakistan exchanged
         # fire") are coded with the host country's forces first.
         if (

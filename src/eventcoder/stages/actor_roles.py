@@ -1,0 +1,169 @@
+"""Helpers of the ``actors`` stage: ACLED's conventions for the second side of an event, told by
+patterns of language in the report.
+
+Read by ``stages/actors.py`` only (pure text functions over the article's text and the character
+spans of the actor mentions it found; nothing is loaded, nothing imported from other stages).
+
+ACLED codes a riot's or a protest's second actor by what the crowd met (ACLED Codebook,
+"Demonstrations" and "Riots"):
+
+- a crowd that "clashed with" someone has that someone as actor2: the police when the clash's
+  clause names them ("BNP members clashed with police"), else another crowd, coded "Rioters" on
+  both sides ("two groups of villagers clashed", "X clashed with members of the ruling party");
+  police who came afterwards to break it up ("Police fired tear gas to disperse them.") do not
+  change who fought;
+- members or supporters of a party or a movement hurt by a mob are civilians ("BCL members
+  assaulted two members of JCD"): ACLED names political actors only where they act as armed
+  groups, and codes party supporters who riot as rioters with the party associated;
+- a protest broken up by a party's or a crowd's members ("BCL activists assaulted the
+  protesters") is intervened on by rioters, not by the police;
+- a counter-protest is protesters facing protesters;
+- police who only came afterwards ("arrested one", "took the body away") are no side of a mob's
+  violence; police who took the crowd on ("fired tear gas", "dispersed by police") are.
+
+Beyond demonstrations: a group fighting itself is on both sides; forces who seize drugs or arms
+take on the goods' unnamed owners; post-election violence is an armed group's, not a people's
+militia's, where the report names no perpetrator.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "broke_up",
+    "clash_clause",
+    "counter_protest",
+    "electoral",
+    "infighting",
+    "is_members_of",
+    "seizure",
+    "span_within",
+    "used_force",
+]
+
+# "clashed", "clashes", "a clash", "fought", "a confrontation between", "threw stones at each other".
+_CLASH = re.compile(
+    r"\bclash(?:ed|es|ing)?\b|\bfought\b|\bscuffled?\b|\bgunfight\b|\bconfrontations?\b|"
+    r"\b(?:each other|one another)\b|\b(?:exchanged|engaged? in|traded) blows\b",
+    re.I,
+)
+# A clause's end after "clashed with ...": a sentence stop, or the words that open what follows the
+# sides (the place, the time, the cause). Commas are kept: "clashed with BCL, police and BGB".
+_CLAUSE_END = re.compile(
+    r"[.;:]\s|\b(?:in|at|near|during|demanding|following|over|after|when|while|as|amid|"
+    r"on|for|because|leaving|injuring|killing)\b",
+    re.I,
+)
+# The start of the clause that holds the clash's first side: the sentence's start, or the last
+# stop before the clash word.
+_CLAUSE_START = re.compile(r"[.;:]\s")
+# "members of", "supporters of": people of a party or a movement, not the party acting as one.
+_MEMBERS_OF = re.compile(
+    r"\b(?:members?|supporters?|activists?|leaders?|workers|followers|cadres?|men|loyalists)"
+    r"\s+of\s+(?:(?:a|an|the|ruling|local|rival|winning|defeated|losing|pro-[\w-]+)\s+)*$",
+    re.I,
+)
+_COUNTER_PROTEST = re.compile(
+    r"\bcounter[- ]?(?:protests?|demonstrations?|rall(?:y|ies)|programmes?)\b", re.I
+)
+
+
+def clash_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The characters of the first clause within ``start:end`` that tells a clash, from its first
+    side to the end of its "with ..." phrase; None when the text tells no clash there."""
+    m = _CLASH.search(text, start, end)
+    if m is None:
+        return None
+    stops = [s.end() for s in _CLAUSE_START.finditer(text, start, m.start())]
+    begin = stops[-1] if stops else start
+    stop = _CLAUSE_END.search(
+        text, m.end() + (6 if text[m.end() : m.end() + 6] == " with " else 0), end
+    )
+    return begin, stop.start() if stop else end
+
+
+def span_within(span_start: int, span_end: int, clause: tuple[int, int]) -> bool:
+    """Whether the characters ``span_start:span_end`` lie inside ``clause``."""
+    return clause[0] <= span_start and span_end <= clause[1]
+
+
+def is_members_of(text: str, start: int) -> bool:
+    """Whether the group named at ``start`` is told as its people ("members of the BNP")."""
+    return _MEMBERS_OF.search(text[max(0, start - 40) : start]) is not None
+
+
+def counter_protest(text: str) -> bool:
+    return _COUNTER_PROTEST.search(text) is not None
+
+
+# What a group does to a protest it breaks up ("BCL activists assaulted the protesters").
+_BREAK_UP = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:assault|attack|beat|chase|disrupt|hack|stab|swoop|pelt|obstruct|"
+    r"vandali[sz]|foil|hurl|thr[eo]w|charg)\w*",
+    re.I,
+)
+
+
+def broke_up(text: str, end: int) -> bool:
+    """Whether the group whose name ends at ``end`` goes on to attack or disrupt (within a few
+    words: "BCL members and their accomplices assaulted ...")."""
+    return _BREAK_UP.search(text[end : end + 80]) is not None
+
+
+# What police do to a crowd when they take it on ("fired tear gas", "dispersed the mob"), as
+# opposed to arriving afterwards ("police arrested one", "the suspect was released by police").
+_FORCE_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,5}?(?:fir(?:e|ed|ing)|sho?o?t|tear[- ]?gas|dispers|lob|baton|charg|"
+    r"confront|beat|clash|fought|exchang)",
+    re.I,
+)
+_FORCE_BEFORE = re.compile(
+    r"\b(?:dispersed|repulsed|chased|confronted|fought) by\s+(?:the\s+)?$", re.I
+)
+
+
+def used_force(text: str, start: int, end: int) -> bool:
+    """Whether the police named at ``start:end`` took the crowd on (within a few words)."""
+    return bool(
+        _FORCE_AFTER.search(text[end : end + 60])
+        or _FORCE_BEFORE.search(text[max(0, start - 30) : start])
+    )
+
+
+# Violence told as the aftermath of an election ("post-election violence", "election-related
+# clashes"): ACLED codes its unnamed perpetrators as unidentified armed groups, political violence,
+# even where the report calls it ethnic (its Kenya 2007-2008 coding) -- not as identity militias.
+_ELECTORAL = re.compile(r"\bpost[- ]?elect|\belection[- ](?:related )?violence\b", re.I)
+
+
+def electoral(text: str) -> bool:
+    return _ELECTORAL.search(text) is not None
+
+
+# A group fighting itself ("militants exchanged fire amongst each other", "clashes between two
+# factions of pro-Houthi forces"): ACLED codes the group on both sides.
+_INFIGHTING = re.compile(
+    r"\bamong(?:st)? (?:each other|themselves)\b|\b(?:two|rival) factions of\b|\binfighting\b|"
+    r"\bintra-?(?:group|faction(?:al)?)\b",
+    re.I,
+)
+
+
+def infighting(text: str) -> bool:
+    return _INFIGHTING.search(text) is not None
+
+
+# Forces that seize or destroy a group's drugs, arms or explosives ("police seized a ton of
+# marijuana", "soldiers destroyed an arms depot"): ACLED codes the goods' unnamed owners as the
+# other side (an unidentified armed group, a gang where organised crime is coded as gangs).
+_SEIZURE = re.compile(
+    r"\b(?:seiz|confiscat|destroy|recover|discover|dismantl|defus|burn)\w*\b[^.]{0,60}?"
+    r"\b(?:marijuana|cannabis|cocaine|heroin|drugs?|narcotics|crops|plants|laborator(?:y|ies)|"
+    r"weapons?|arms|munitions?|ammunition|explosives?|ieds?|bombs?|rifles|guns|depots?|caches?)\b",
+    re.I,
+)
+
+
+def seizure(text: str) -> bool:
+    return _SEIZURE.search(text) is not None
