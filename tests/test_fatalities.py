@@ -234,3 +234,76 @@ def test_an_arrest_gives_the_death_to_the_shooting_it_follows(crime_coder: Pipel
     assert main.event_type != "Strategic developments"
     assert main.fatalities == 1
     assert main.event_date == date(2015, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # every side's dead add up across "and" (ACLED counts attackers and defenders alike)
+        ("On 5 June 2021, five militants and one soldier were killed in a clash near Gao.", 6),
+        ("On 5 June 2021, 5 militants and 1 soldier were killed in a clash near Gao.", 6),
+        ("On 5 June 2021, 21 militants, including 2 commanders, and 4 soldiers were killed near Gao.", 25),
+        ("On 5 June 2021, 2 police officers and a civilian were killed when a bomb exploded in Garissa.", 3),
+        ("On 5 June 2021, at least 10 militants and 3 soldiers were killed in an ambush near Mopti.", 13),
+        ("On 5 June 2021, 10 militants (including a commander) and 3 soldiers were killed near Mopti.", 13),
+        ("On 5 June 2021, three militants, one soldier and two civilians were killed near Mopti.", 6),
+        ("On 5 June 2021, troops clashed with raiders near Moyale, killing 4 herders and 2 soldiers.", 6),
+        ("On 5 June 2021, the clashes near Moyale left 7 soldiers and 15 militants dead.", 22),
+        # a count after "and" that is not of the killed
+        ("On 5 June 2021, gunmen killed 3 and injured 5 in an attack on a market in Mandera.", 3),
+        ("On 5 June 2021, gunmen killed 3 soldiers and 6 others were wounded near Mandera.", 3),
+        ("On 5 June 2021, militants abducted 3 villagers and 2 soldiers were killed near Mandera.", 2),
+    ],
+)
+def test_groups_listed_with_and_add_up(coder: Pipeline, text: str, killed: int) -> None:
+    assert main_event(coder, text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # "the fatal shooting of" names a death; what might have been does not
+        ("Detectives arrested a third suspect in the fatal shooting of a 19-year-old man.", 1),
+        ("The bullet grazed her leg, and her mother said it could have killed her.", 0),
+        # a plan beside the killing does not undo it
+        ("The caller said the man had killed his wife and two sons and planned to take his own life.", 3),
+    ],
+)
+def test_death_readings_of_news(partial_pipeline: Callable[..., Pipeline], sentence: str, killed: int) -> None:
+    parsed = partial_pipeline("clean", "nlp").run(Article(id="t", text=sentence)).annotations
+    assert parsed is not None
+    stage = partial_pipeline(*STAGES).stages[-1]
+    [first, *_] = parsed.sentences
+    count = stage.killed_in(first.span, parsed.tokens_in(first.i))  # type: ignore[attr-defined]
+    assert (count.value if count else 0) == killed
+
+
+@pytest.fixture(scope="module")
+def news_coder() -> Pipeline:
+    """Scope "all" up to the fatalities stage: news articles, each one incident."""
+    config = load_config(environ={}, overrides={"pipeline.stages": list(STAGES), "pipeline.scope": "all"})
+    return Pipeline.from_config(config)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a vague word yields to the number the story gives elsewhere
+        ("Deputies say multiple people were found dead in a house in Ocala on Monday. The sheriff said "
+         "three people died of gunshot wounds.", 3),  # fmt: skip
+        # a later trial tells the incident's deaths in an accusation, and in its own year
+        ("A Dayton man was charged with murder in the shooting death of his neighbor. He appeared in "
+         "court on Tuesday.", 1),  # fmt: skip
+        ("A man pleaded guilty on Monday to fatally shooting three people during a robbery at a store "
+         "in Akron in 2013. Police said he opened fire on the clerks.", 3),  # fmt: skip
+        # victims named one a sentence, each the subject of a death
+        ("Two men were shot outside a bar in Macon on Friday. John Carter, 23, died at the scene. "
+         "Mark Dunn, 31, was pronounced dead at the hospital.", 2),  # fmt: skip
+        # a name that is charged is no victim
+        ("A man was shot in Macon on Friday. Mark Dunn, 31, died at the scene. John Carter, 23, was "
+         "charged with murder.", 1),  # fmt: skip
+    ],
+)
+def test_news_tolls(news_coder: Pipeline, text: str, killed: int) -> None:
+    work = news_coder.run(Article(id="t", text=text, published=date(2015, 6, 1)))
+    assert work.events and work.events[0].fatalities == killed

@@ -5,8 +5,12 @@ Reads each event's mention sentences; writes ``fatalities`` and ``wounded`` with
 ACLED's rules, as applied here:
 - the most conservative credible figure: "at least 20" is 20, "20 to 25" is 20;
 - the wounded are never counted as killed ("killed or wounded" gives no count at all);
-- attackers who die count (a suicide bomber is a fatality);
-- vague quantities are mapped as ACLED maps them (``data/quantities.tsv``: "several" 10, "dozens" 12);
+- attackers who die count (a suicide bomber is a fatality), and every side's dead listed with
+  "and" add up: "5 militants and 1 soldier were killed" is 6, "21 militants, including 2
+  commanders, and 4 soldiers" 25, but "killed 3 and injured 5" 3 (``tolls.ListReader``);
+- vague quantities are mapped as ACLED maps them (``data/quantities.tsv``: "several" 10, "dozens" 12),
+  and yield to a number the event's other sentences give ("multiple people were found dead ...
+  three people died" is 3);
 - a death restated in another sentence is not counted twice: within a sentence distinct groups
   add up ("two soldiers and three civilians were killed"), across sentences the largest statement
   of the event stands ("46 were killed - 31 died on the day, 15 later" is 46), the largest in the
@@ -24,7 +28,11 @@ ACLED's rules, as applied here:
   who "committed suicide" or killed "himself" is a death too;
 - in a full news article the lead (its first sentences) states the story's toll: where it states
   one, the largest there stands, not a tally further down; under ``pipeline.scope = "all"`` an
-  arrest's sentences give their deaths to the main event, the violence the arrest follows;
+  arrest's sentences give their deaths to the main event, the violence the arrest follows; a
+  story tells one incident, so the main event takes a toll its lead gives under another event, a
+  vague word yields to a number anywhere in it, victims named one a sentence as the subject of
+  their death ("Smith, 23, died at the scene") count one each, and where no sentence reports a
+  death a trial's accusation and its earlier year do ("charged with murder in the shooting death of");
 - the wounded: stated ("20 wounded", "five were hospitalized", "sent four to the hospital",
   "and another injured"), else those shot ("six people were shot") less the killed;
 - a total ACLED splits across events ("coded as 10 and spread between 3 locations", "78 were
@@ -43,71 +51,41 @@ ACLED's rules, as applied here:
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
-from importlib import resources
+from dataclasses import dataclass, replace
 
 from ..config import Config
-from ..model import EventRecord, Evidence, Span, Token, Work, event_order
+from ..model import Annotations, EventRecord, Evidence, Span, Token, Work, event_order
 from ..registry import stage
-
-_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "single": 1, "lone": 1, "both": 2, "twin": 2,
-}  # fmt: skip
-
-
-def _load_quantities() -> dict[str, int]:
-    text = resources.files("eventcoder").joinpath("data/quantities.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return {r["phrase"]: int(r["value"]) for r in csv.DictReader(lines, delimiter="\t")}
-
-
-# People words that may stand between a number and "killed" ("three SDF fighters were killed").
-_WHO = r"(?:(?!(?:and|or|but|after|before|since|following|hours?|days?|weeks?|months?|years?|who|which|that|" \
-       r"when|while|where|whose|whom|because|if|then|than|as|in|on|at|by|from|with|for|to|into|during|" \
-       r"near|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|times|percent)\b)[A-Za-z][\w'’-]*\s+){0,6}?"
-# "5 persons, including a student and a shop worker, were killed": an aside between count and verb.
-# (The people word may end at the comma: "Dozens of villagers, mainly women and children were killed".)
-_ASIDE = r"(?:[A-Za-z][\w'’-]*(?=,))?(?:\([^)]{0,80}\)\s*|,\s*(?:including|among them|mostly|most of them|all|both)\b[^.;]{0,120}?,\s*|" \
-         r"(?:,\s*)?(?:including|mainly|mostly|largely|chiefly)\b[^.;,]{0,100}?\s+(?=(?:were|was|are|have|had)\b))?"
-_KILLED = r"(?:kil{1,3}ed|dead|died|(?!sentenced\b|condemned\b)[a-z]+(?:ed|t) to death|shot dead|shot and killed|shot to death|gunned down|beaten to death|" \
-          r"hacked to death|stabbed to death|burned to death|burnt to death|stoned to death|lynched|slain|" \
-          r"murdered|executed|beheaded|decapitated|assassinated|slaughtered|massacred|perished|" \
-          r"feared dead|confirmed dead|pronounced dead|found dead|found killed|fatally [a-z]+ed|" \
-          r"lost their lives|lost his life|lost her life)"  # fmt: skip
-# Hearsay between a count and its verb: "30 people are reported to have been killed".
-_HEARSAY = r"(?:(?:are|is|were|was)\s+)?(?:reported|said|believed|thought|understood|confirmed|known)\s+to\s+" \
-           r"(?:have\s+been|have|be)\s+"
-# One victim a headline names without an article ("Land agent killed at his home").
-_ONE_VICTIM = r"(?:man|woman|boy|girl|child|teen|teenager|youth|trader|farmer|herder|herdsman|officer|policeman|" \
-              r"soldier|suspect|informant|agent|chief|pastor|priest|cleric|teacher|student|driver|businessman|" \
-              r"villager|civilian|journalist|leader|official|elder|guard|watchman|resident|councillor|politician)"
-_AUX = r"(?:\s+(?:were|was|have been|has been|had been|are|is|reportedly|were reportedly|reported))*"
-
-
-_ON_DAY = r"(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?)?"
-# ("23 June. One dead": a full month name with a stop ends a sentence; "Oct. 30" is a date.)
-_DATE_BEFORE = re.compile(
-    r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
-    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)\s*$", re.I
+from .tolls import (
+    AGE_AFTER,
+    ALSO,
+    ASIDE,
+    CAUSE,
+    CAUSE_NOT_ACCUSED,
+    CLOSING_TOTAL,
+    DATE_BEFORE,
+    EVENT_TOTAL,
+    HEARSAY,
+    KILLED,
+    KIN_OF,
+    NOT_A_COUNT_AFTER,
+    ON_DAY,
+    ONE_VICTIM,
+    PERSON_WORDS,
+    SELF,
+    TALLY_AFTER,
+    WHO,
+    WORDS,
+    YEAR,
+    ListReader,
+    and_others,
+    group_total,
+    load_quantities,
+    share_of,
+    source_estimates,
 )
 
-
-# Words before a count that make its deaths the cause or background of this event, not its
-# toll: "blocked the road after five guards were killed", "suspected of killing a man".
-_CAUSE = re.compile(
-    r"\b(?:after|following|over|against|protest\w*|demand\w*|condemn\w*|mourn\w*|suspected of|accused of|for allegedly|"
-    r"charged with|convicted of|responsible for|in connection with|justice for|in memory of|nearly|almost|"
-    r"attempt\w* to|tried to|trying to|threat\w* to|plan\w* to|vow\w* to)\b"
-    # (not across a verb that makes the deaths this event's: "a clash over land causes the death of one")
-    r"(?:(?!\b(?:caus\w*|result\w*|leav\w*|left|led|leading)\b)[^,;:()\u2013\u2014-])*$",
-    re.I,
-)
 # Verbs that kill by their meaning, and verbs that kill with "dead" / "to death" beside them.
 _KILL_VERBS = frozenset({"kill", "murder", "lynch", "behead", "execute", "assassinate", "slay", "massacre",
                          "decapitate", "slaughter"})  # fmt: skip
@@ -130,108 +108,17 @@ _DEAD_STATE_VERBS = frozenset({"be", "pronounce", "declare", "find", "lie", "lea
 # Nouns of a death with "of" naming the dead: "the shooting death of a teen", "the murders of a
 # mother and her daughter", "took the life of a student".
 _DEATH_NOUNS = frozenset({"death", "murder", "killing", "slaying", "life", "lives"})
-# Who "of" may name after a death noun: a person's name, a number, or a word for a person (so
-# "the death of democracy" is no death).
-_PERSON_WORDS = frozenset(
-    "man woman boy girl child teen teenager toddler baby infant son daughter father mother wife "
-    "husband brother sister friend student officer deputy resident victim person men women "
-    "children people teens boyfriend girlfriend neighbor neighbour nephew niece cousin uncle aunt "
-    "grandmother grandfather grandson granddaughter classmate player worker driver customer "
-    "clerk guard soldier trooper suspect gunman mom dad youth farmer herder trader villager "
-    "civilian protester demonstrator journalist teacher pastor priest doctor nurse bystander passerby "
-    "pedestrian motorist commander member militant fighter prisoner inmate official leader chief vendor".split()
-)
 # The lead: an article's first sentences. On 600 GVA training articles (bench/gva_fatalities.py)
 # taking the largest toll stated in the first 5 to 8 sentences, where any is, beat the largest in
 # the whole article by 9 to 10 articles (1.5 %); 6 is the middle of that plateau. ACLED notes are
 # shorter than that, so their rule (the largest statement) is unchanged.
 LEAD_SENTENCES = 6
-# ACLED's closing tally of a note: "Total 4 fatalities.", "Total 2 fatalities (1 confirmed ...)".
-_EVENT_TOTAL = re.compile(r"\btotal (?:of )?(?P<n>\d+) fatalit(?:y|ies)\b", re.I)
-# "Local authorities reported that 7 militants were also killed": deaths added to the toll the
-# note stated before, not a restatement of it.
-# ("three women who were also workers ... were found dead" is no such addition: "also" must stand
-# by the death's own words.)
-_ALSO = re.compile(
-    r"\balso,?\s+(?:[\w'’-]+\s+){0,4}?(?:kil{1,3}\w*|died|dead|shot|murder\w*|slain|perished|lynched|executed)\b|"
-    r"\b(?:killed|died|dead)\s+as well\b",
-    re.I,
-)
-# ACLED's closing line "4 fatalities." alone: the note's own total.
-# (Also where the stop before it lacks its space: "... not reported.4 fatalities.")
-_CLOSING_TOTAL = re.compile(r"(?:^|[.;)])\W*(?:at least\s+)?\d+\s+fatalit(?:y|ies)\b[^a-z]*$", re.I)
-# "she and three others were shot": one named beside the others.
-# Not after a verb or a state: "one was killed and three others were wounded" is three.
-_AND_OTHERS = re.compile(r"\b(?!dead\b|died\b|hurt\b|shot\b|scene\b|hospital\b)[\w'’-]+(?<!ed)\s+and\s+$", re.I)
-# After a number: what makes it no count of the dead ("57 percent", "911 call", "a dead shark":
-# "dead" as an adjective before a noun).
-# ("two dead and cattle stolen", "left 3 dead in the area": "dead" before a function word is the state.)
-# ("killed two goats": animals are no fatalities.)
-_NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent\b|per cent\b|calls?\b|(?:[\w-]+\s+)?(?:goats?|cattle|cows?|camels?|sheep|donkeys?|"
-    r"dogs?|animals?|livestock|heads? of)\b|dead\s+(?!(?:bodies|and|or|in|at|on|after|following|as|"
-    r"when|while|during|from|by|with|including|since|near|across|inside|outside|the|a|an)\b)[a-z])",
-    re.I,
-)
-# "a father of four is killed": the number counts his children.
-_KIN_OF = re.compile(r"\b(?:father|mother|parent|mum|mom|dad|grandfather|grandmother)\s+of\s+$", re.I)
-_AGE_AFTER = re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
-# After a count, what makes it a running tally of a city or a season, not this event's toll.
-_TALLY_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:since\s+(?:the\s+)?(?:start|beginning|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|\d{4}|last|the\s+\w+\s+(?:was|began|started))|so far this|this year|"
-    r"year to date|year-to-date|so far in)\b",
-    re.I,
-)
-# A killer's own death beside the count of his victims.
-_SELF = re.compile(
-    r"\b(?:kill(?:ing|ed|s)?|shot|shoot(?:s|ing)?)\s+(?:(?:him|her)self|themselves)\b|"
-    r"\bcommit(?:ted|ting|s)?\s+suicide\b|\b(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life\b",
-    re.I,
-)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-
-
-def _total(values: list[int]) -> int:
-    """The deaths of one sentence: distinct groups add up, unless one count is the others' sum."""
-    total = sum(values)
-    if len(values) > 2 and 2 * max(values) == total:
-        return max(values)  # "46 were killed - 31 died on the day, 15 later": a breakdown
-    return total
-
-
-# Between two counts of one sentence, words that make the second another source's estimate of
-# the same deaths ("25 were killed, but other sources said 37"; "...; residents put the toll at 15").
-_ALTERNATIVE = re.compile(
-    r"\b(?:but|though|although|while|whereas|however|other (?:sources|reports)|according to|"
-    r"put the (?:death )?toll at|(?:residents|officials|witnesses|police|sources|medics|activists|"
-    r"doctors|rescuers|locals|the (?:group|army|military|ministry)) (?:said|say|put|reported|claimed|"
-    r"told))\b|;",
-    re.I,
-)
-
-
-def _estimates(text: str, found: list[tuple[int, int, int]]) -> list[list[int]]:
-    """A sentence's counts grouped by source, for ACLED's conservative rule.
-
-    Counts of distinct groups add up ("killing two soldiers and three civilians"); where the words
-    between two counts make the second another estimate of the same deaths, it starts a group of
-    its own, and the lowest group total stands.
-    """
-    estimates: list[list[int]] = [[found[0][2]]]
-    for (_, end, _), (start, _, n) in zip(found, found[1:], strict=False):
-        if _ALTERNATIVE.search(text[end:start]):
-            estimates.append([n])
-        else:
-            estimates[-1].append(n)
-    return estimates
-
 
 def _reference_year(work: Work) -> int | None:
     """The year of the event: the publication's, else the latest the text names."""
     if work.article.published is not None:
         return work.article.published.year
-    years = [int(y) for y in _YEAR.findall(work.article.text)]
+    years = [int(y) for y in YEAR.findall(work.article.text)]
     return max(years) if years else None
 
 
@@ -239,7 +126,7 @@ def _earlier_year(text: str, year: int | None) -> bool:
     """A background sentence: "a truck bomb killed more than 500 people in October 2017"."""
     if year is None:
         return False
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(y) for y in YEAR.findall(text)]
     return bool(years) and max(years) < year
 
 
@@ -322,6 +209,9 @@ class Count:
     value: int
     span: Span
     also: bool = False  # "were also killed": more deaths beside the toll, not the toll restated
+    vague: bool = False  # "multiple people were found dead": a word for a number, not a number
+    # The surnames of the dead named as the subject of their death ("Smith, 23, died at the scene")
+    names: frozenset[str] = frozenset()
 
 
 @stage("fatalities", requires=("annotations", "events"), provides=("events.fatalities",), version=1)
@@ -330,9 +220,10 @@ class FatalitiesStage:
 
     def __init__(self, config: Config) -> None:
         self.scope = str(config.get("pipeline", "scope"))
-        vague = _load_quantities()
-        phrases = sorted([*vague, *_WORDS], key=len, reverse=True)
-        self.values = {**_WORDS, **vague}
+        vague = load_quantities()
+        phrases = sorted([*vague, *WORDS], key=len, reverse=True)
+        self.values = {**WORDS, **vague}
+        self.vague = frozenset(vague)
         number = r"(?P<n>\d{1,3}(?:,\d{3})+\b|\d+|" + "|".join(re.escape(p) for p in phrases) + r")"
         hedge = r"(?:at least|as many as|up to|more than|over|nearly|about|around|some|an estimated|approximately)\s+"
         people = r"(?:people|persons|civilians|soldiers|others|militants|fighters|members|policemen|officers|police officers|men|women|children|villagers|protesters|demonstrators|students|troops|insurgents|rebels|attackers|assailants|gunmen|guards|passengers|workers|residents|persons)"
@@ -343,21 +234,21 @@ class FatalitiesStage:
         self.as_was = re.compile(rf"\bas\s+(?:was|were)\s+(?:{hedge})?{number}\b", re.I)
         self.patterns = [
             # active: "killing two", "killed at least 5 people", "shot dead two herders"
-            re.compile(rf"\b{active}\s+(?:{hedge})?{number}(?:\s+{_WHO}(?:dead|{people}))?\b", re.I),
+            re.compile(rf"\b{active}\s+(?:{hedge})?{number}(?:\s+{WHO}(?:dead|{people}))?\b", re.I),
             # "left 3 dead", "leaving the driver dead"
-            re.compile(rf"\b(?:left|leaving|leaves|leave)\s+(?:{hedge})?(?:the\s+)?{number}\s+{_WHO}(?:dead|killed)\b", re.I),
+            re.compile(rf"\b(?:left|leaving|leaves|leave)\s+(?:{hedge})?(?:the\s+)?{number}\s+{WHO}(?:dead|killed)\b", re.I),
             # "Gunmen shoot 1 policeman dead"
-            re.compile(rf"\b(?:shoot|shoots|shot|shooting)\s+(?:{hedge})?{number}\s+{_WHO}dead\b", re.I),
+            re.compile(rf"\b(?:shoot|shoots|shot|shooting)\s+(?:{hedge})?{number}\s+{WHO}dead\b", re.I),
             # passive: "two people were killed", "one SDF fighter was killed"
             # ("a herder was on Monday shot dead": the day between the verb's two words)
-            re.compile(rf"\b(?:{hedge})?{number}\s+{_WHO}{_ASIDE}(?:were|was|have been|has been|had been|are|is|got)(?:\s+(?:reportedly|allegedly|also|later|all|subsequently))?{_ON_DAY}\s+{_KILLED}\b", re.I),
+            re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}{ASIDE}(?:were|was|have been|has been|had been|are|is|got)(?:\s+(?:reportedly|allegedly|also|later|all|subsequently))?{ON_DAY}\s+{KILLED}\b", re.I),
             # intransitive: "at least 20 died", "3 dead", "8 suspected SLDF shot dead by police"
-            re.compile(rf"\b(?:{hedge})?{number}\s+{_WHO}{_ASIDE}(?:{_HEARSAY})?(?:{_KILLED}|succumbed)\b", re.I),
+            re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}{ASIDE}(?:{HEARSAY})?(?:{KILLED}|succumbed)\b", re.I),
             # headlines: "Mob kills man", "attack kills civilian"
             re.compile(r"\b(?:kills?|killing|killed|lynch(?:es|ed)?)\s+(?P<n>a|an|one)?\s*(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|person|youth|official|officer|policeman|soldier|teacher|student|farmer|trader|herder|villager|suspect|thief|robber|missionary|chief|journalist|driver|informant|leader)\b", re.I),
             # a headline that opens with its victim: "Woman killed on her farm", "Man found killed"
-            re.compile(rf"^\W*(?P<n>)(?:[\w'’.-]+\s+){{0,3}}?{_ONE_VICTIM}\s+(?:(?:was|is)\s+)?(?:found\s+)?"
-                       rf"(?:{_KILLED})\b", re.I),
+            re.compile(rf"^\W*(?P<n>)(?:[\w'’.-]+\s+){{0,3}}?{ONE_VICTIM}\s+(?:(?:was|is)\s+)?(?:found\s+)?"
+                       rf"(?:{KILLED})\b", re.I),
             self.as_was,
             # "3 fatalities", "death toll of 12", "Fatalities: 3", "resulting in one death"
             re.compile(rf"\b(?:{hedge})?{number}\s+(?:fatalities|fatality|deaths|death)\b", re.I),
@@ -370,19 +261,22 @@ class FatalitiesStage:
             re.compile(rf"\b{number}\s+(?:[\w'’-]+\s+){{0,2}}?bod(?:y|ies)\s+(?:(?:were|was|have been|has been|had been|are)\s+)?"
                        r"(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped)\b", re.I),
         ]
+        # counts that state deaths of a group a list with "and" may name more of: passive, intransitive, found dead
+        self.stated = (self.patterns[3], self.patterns[4], self.patterns[11])
+        self.lists = ListReader(number, hedge, self._number)
         self.wounded = [
-            re.compile(rf"\b(?:{hedge})?{number}\s+{_WHO}(?:were|was|have been|has been|had been|are|is|got)?\s*(?:seriously\s+|critically\s+)?(?:wounded|injured|hurt)\b", re.I),
+            re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}(?:were|was|have been|has been|had been|are|is|got)?\s*(?:seriously\s+|critically\s+)?(?:wounded|injured|hurt)\b", re.I),
             re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?:{hedge})?{number}\b", re.I),
             # "five people were hospitalized", "sent four teens to the hospital"
-            re.compile(rf"\b(?:{hedge})?{number}\s+{_WHO}(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?hospitali[sz]ed\b", re.I),
-            re.compile(rf"\bsen(?:t|ding|ds)\s+(?:{hedge})?{number}\s+{_WHO}to\s+(?:the\s+|a\s+|area\s+|local\s+)*hospitals?\b", re.I),
+            re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?hospitali[sz]ed\b", re.I),
+            re.compile(rf"\bsen(?:t|ding|ds)\s+(?:{hedge})?{number}\s+{WHO}to\s+(?:the\s+|a\s+|area\s+|local\s+)*hospitals?\b", re.I),
             # "left three dead and another injured", "killing one and wounding another"
             re.compile(r"\b(?P<n>another)\s+(?:(?:person|man|woman|boy|girl|victim)\s+)?(?:was\s+)?(?:wounded|injured|hurt)\b|"
                        r"\b(?:wounding|injuring)\s+(?P<n2>another)\b", re.I),
         ]
         # "Five children were shot": the shot who did not die are the wounded (GVA's "injured").
         self.shot = re.compile(
-            rf"\b(?:{hedge})?{number}\s+{_WHO}(?:were|was|have been|had been|got)\s+shot\b"
+            rf"\b(?:{hedge})?{number}\s+{WHO}(?:were|was|have been|had been|got)\s+shot\b"
             r"(?!\s+(?:dead|to death|and killed|fatally))", re.I
         )
         self.ambiguous = re.compile(r"\bkilled\s+or\s+(?:wounded|injured)|(?:wounded|injured)\s+or\s+killed\b", re.I)
@@ -446,6 +340,10 @@ class FatalitiesStage:
         # Deaths reported in sentences no event claims ("1 person was killed in the clash.",
         # "Fatalities: 2") belong to the article's main event, unless dated to an earlier year.
         counts = {s.i: self.killed_in(s.span, ann.tokens_in(s.i)) for s in ann.sentences if s.i not in background}
+        if self.scope == "all" and any(c is not None and not c.vague for c in counts.values()):
+            # A news story tells one incident: a vague "so many died" anywhere yields to the number
+            # it gives elsewhere ("five people died"), whichever event that sentence went to.
+            counts = {i: None if c is not None and c.vague else c for i, c in counts.items()}
         if work.events:
             for i, count in counts.items():
                 if i not in owner and count is not None:
@@ -455,7 +353,7 @@ class FatalitiesStage:
             m = self.split_only.search(s.span.text)
             if m and not self.split.search(s.span.text):
                 parts = self._number(m.group("parts")) or 1
-        if any(_EVENT_TOTAL.search(s.span.text) for s in ann.sentences):
+        if any(EVENT_TOTAL.search(s.span.text) for s in ann.sentences):
             # "Total 5 fatalities (4 confirmed and 1 split) coded to this event": ACLED's own
             # figure for the event, with its share of a split already in it.
             parts = 1
@@ -473,6 +371,16 @@ class FatalitiesStage:
                 if counts.get(s) is not None and self._bookkeeping(ann.sentences[s].span.text)
             ]  # fmt: skip
             killed = [c for s in tally or lead or sents if (c := counts.get(s)) is not None]
+            if index == main and self.scope == "all" and not (tally or lead):
+                killed = self._story_toll(ann, counts, killed)
+            if index == main and self.scope == "all":
+                # Victims named one a sentence ("Smith, 23, died at the scene. Jones was pronounced
+                # dead at the hospital.") are as many deaths as names, where no toll says more; in
+                # the lead, as other homicides of the week may close the story.
+                named = [c for i, c in counts.items() if c is not None and c.names and i < LEAD_SENTENCES]
+                names = frozenset().union(*(c.names for c in named))
+                if len(names) > max((c.value for c in killed), default=0):
+                    killed = [*killed, Count(len(names), named[-1].span)]
             # The wounded, like the killed: the event's sentences and, for the main event, those
             # no event claims; the lead first.
             hurt_sents = sents + [s.i for s in ann.sentences if index == main and s.i not in owner and s.i not in background]
@@ -486,9 +394,26 @@ class FatalitiesStage:
                     wounded = [Count(most.value - toll, most.span)]
             if killed and parts > 1:
                 most = max(killed, key=lambda c: c.value)
-                killed = [Count(_share(most.value, parts), most.span)]
+                killed = [Count(share_of(most.value, parts), most.span)]
             events.append(self._count_event(event, killed, wounded))
         return work.with_events(events)
+
+    def _story_toll(self, ann: Annotations, counts: dict[int, Count | None], own: list[Count]) -> list[Count]:
+        """The toll of a news story whose main event states none in the lead (``pipeline.scope = "all"``).
+
+        A news article tells one incident: the deaths its lead reports under another reading of
+        it ("five people died" under a second event) are the story's, before the main event's own
+        further down; where no sentence reports a death, a later arrest or trial is the only
+        telling of it, and its accusation counts, of whatever year ("pleaded guilty to fatally
+        shooting four people in 2015"). The lead first, as for any toll.
+        """
+        said = sorted((i, c) for i, c in counts.items() if c is not None)
+        if not said and not own:
+            for s in ann.sentences:
+                if (c := self.killed_in(s.span, ann.tokens_in(s.i), accused=True)) is not None:
+                    said.append((s.i, c))
+        lead = [c for i, c in said if i < LEAD_SENTENCES]
+        return lead or own or [c for _, c in said]
 
     def _count_event(self, event: EventRecord, killed_in: list[Count], wounded_in: list[Count]) -> EventRecord:
         # Across sentences the largest statement stands: a restated death is one death. Deaths
@@ -496,6 +421,10 @@ class FatalitiesStage:
         # killed. ... 2 militants were also killed." is 4), which a lead's total may still
         # exceed ("An officer and two youths were killed. ... an officer was killed. Two youths
         # were also shot dead." is 3). ``killed_in`` comes in sentence order.
+        # A vague word's figure ("multiple people were found dead": ACLED's 10) yields to a number
+        # the event's other sentences give ("Five people were found dead").
+        if any(not c.vague for c in killed_in):
+            killed_in = [c for c in killed_in if not c.vague]
         running: Count | None = None
         statements = []
         for c in killed_in:
@@ -518,7 +447,7 @@ class FatalitiesStage:
     def _bookkeeping(self, text: str) -> bool:
         """ACLED's own figure for the event: a closing tally, a coded or split total."""
         return bool(
-            _EVENT_TOTAL.search(text) or _CLOSING_TOTAL.search(text) or self.split.search(text) or self.coded.search(text)
+            EVENT_TOTAL.search(text) or CLOSING_TOTAL.search(text) or self.split.search(text) or self.coded.search(text)
         )
 
     def _number(self, text: str) -> int | None:
@@ -527,8 +456,11 @@ class FatalitiesStage:
             return int(text.replace(",", ""))
         return self.values.get(text)
 
-    def killed_in(self, sentence: Span, tokens: tuple[Token, ...] = ()) -> Count | None:
-        """The deaths a sentence reports: its counts added up, or the victims its parse names."""
+    def killed_in(self, sentence: Span, tokens: tuple[Token, ...] = (), accused: bool = False) -> Count | None:
+        """The deaths a sentence reports: its counts added up, or the victims its parse names.
+
+        With ``accused``, deaths told in an accusation count ("was charged with killing a man").
+        """
         # A paragraph break inside one parsed "sentence" (a caption run into the story) is two
         # statements, and a toll restated there is one toll.
         pieces = [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", sentence.text)]
@@ -537,29 +469,30 @@ class FatalitiesStage:
             for a, b in pieces:
                 piece = Span(sentence.start + a, sentence.start + b, sentence.text[a:b])
                 part = tuple(t for t in tokens if piece.start <= t.start < piece.end)
-                counts.append(self._killed_in(piece, part))
+                counts.append(self._killed_in(piece, part, accused))
             return max((c for c in counts if c is not None), key=lambda c: c.value, default=None)
-        count = self._killed_in(sentence, tokens)
+        count = self._killed_in(sentence, tokens, accused)
         if count is not None and not count.also:
             a, b = count.span.start - sentence.start, count.span.end - sentence.start
-            if _ALSO.search(sentence.text[max(0, a - 6) : b + 20]):
-                return Count(count.value, count.span, also=True)
+            if ALSO.search(sentence.text[max(0, a - 6) : b + 20]):
+                return replace(count, also=True)
         return count
 
-    def _killed_in(self, sentence: Span, tokens: tuple[Token, ...]) -> Count | None:
+    def _killed_in(self, sentence: Span, tokens: tuple[Token, ...], accused: bool) -> Count | None:
         text = sentence.text
+        cause = CAUSE_NOT_ACCUSED if accused else CAUSE
         split = self.split.search(text)
         if split:
             parts = self._number(split.group("parts")) or 1
             total = int(split.group("total"))
-            return Count(_share(total, parts), _span(sentence, split))
+            return Count(share_of(total, parts), _span(sentence, split))
         coded = self.coded.search(text)
         if coded:
             said = coded.group("n") or coded.group("n2") or coded.group("n3")
             return Count(self._number(said) or 0, _span(sentence, coded))
         if self.elsewhere.search(text):
             return None
-        total = _EVENT_TOTAL.search(text)
+        total = EVENT_TOTAL.search(text)
         if total:  # "11 prisoners were also killed (total of 12 fatalities)": the total alone
             return Count(int(total.group("n")), _span(sentence, total))
         # "no one was killed" counts nobody (nor "a blessing" before "nobody died"); blanked to
@@ -568,27 +501,29 @@ class FatalitiesStage:
         if self.ambiguous.search(text) and not any(p.search(self.ambiguous.sub(" ", text)) for p in self.patterns):
             return None
         found: list[tuple[int, int, int]] = []
+        listed: dict[tuple[int, int], bool] = {}  # counts a list with "and" may extend: active or not
+        vague_at: set[int] = set()  # where a count is a vague word ("several", "multiple")
         for pattern in self.patterns:
             for m in pattern.finditer(text):
                 n = self._number(m.group("n") or "one")
                 if n is None or n > 100_000:
                     continue
-                if m.group("n") and _AGE_AFTER.match(text, m.end("n")):
+                if m.group("n") and AGE_AFTER.match(text, m.end("n")):
                     n = 1  # "killing 62-year-old Boyd Champion", "Six year old boy killed": one person
-                if m.group("n") and _KIN_OF.search(text[: m.start("n")]):
+                if m.group("n") and KIN_OF.search(text[: m.start("n")]):
                     continue  # "a father of four is killed": four are his children
-                if m.group("n") and _DATE_BEFORE.search(text[: m.start("n")]):
+                if m.group("n") and DATE_BEFORE.search(text[: m.start("n")]):
                     continue  # "Oct 30 - At least 100 people were killed": 30 is a day
                 body = re.search(r"\bbod(?:y|ies)\s+of\s+$", text[: m.start("n")], re.I)
-                if m.group("n") and not body and _NOT_A_COUNT_AFTER.match(text, m.end("n")):
+                if m.group("n") and not body and NOT_A_COUNT_AFTER.match(text, m.end("n")):
                     continue  # "57 percent of those killed", "a 911 call", "a dead shark"
                 if any(text[s:e].lower() == m.group(0).lower() for s, e, _ in found):
                     continue  # a headline run twice into one "sentence": one statement
-                if _CAUSE.search(text[max(0, m.start() - 80) : m.start()]):
+                if cause.search(text[max(0, m.start() - 80) : m.start()]):
                     continue  # "protesters blocked the road after five guards were killed"
-                if _TALLY_AFTER.match(text, m.end()):
+                if TALLY_AFTER.match(text, m.end()):
                     continue  # "Four people have been fatally shot since May": a running tally
-                if pattern is self.as_was and not re.search(rf"{_KILLED}\b[^.;]{{0,100}}$", text[: m.start()], re.I):
+                if pattern is self.as_was and not re.search(rf"{KILLED}\b[^.;]{{0,100}}$", text[: m.start()], re.I):
                     continue  # "as was one" adds to a death said just before it, nothing else
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
                     continue
@@ -596,30 +531,53 @@ class FatalitiesStage:
                 if low is not None:
                     n = min(n, self._number(low.group("n")) or n)  # "9 to 10 died": the lower figure
                 found.append((m.start(), m.end(), n))
-        victims = self._victims(sentence, tokens)
+                if m.group("n") and m.group("n").lower() in self.vague:
+                    vague_at.add(m.start())
+                if pattern is self.patterns[0] or pattern in self.stated:
+                    listed[(m.start(), m.end())] = pattern is self.patterns[0]
+        found = self._listed(text, found, listed)
+        victims = self._victims(sentence, tokens, accused)
         if found:
-            estimates = _estimates(text, sorted(found))
-            total = min(_total(group) for group in estimates)
+            estimates = source_estimates(text, sorted(found))
+            total = min(group_total(group) for group in estimates)
             first, last = min(s for s, _, _ in found), max(e for _, e, _ in found)
-            own = _SELF.search(text)
+            own = SELF.search(text)
             if own and not any(a <= own.start() < b for a, b, _ in found):
                 total += 1  # "killed four classmates and himself", "shot seven people before killing himself"
             # Several sources' estimates: the parse would add them up, the lower one stands.
             if victims is None or victims.value <= total or len(estimates) > 1:
-                return Count(total, Span(sentence.start + first, sentence.start + last, text[first:last]))
+                vague = all(s in vague_at for s, _, _ in found)
+                names = victims.names if victims is not None and victims.value == total else frozenset()
+                span = Span(sentence.start + first, sentence.start + last, text[first:last])
+                return Count(total, span, vague=vague, names=names)
         if victims is not None:
             return victims
         m = self.unknown.search(text)
         if m:
-            return Count(self.values.get("an unknown number of", 10), _span(sentence, m))
+            return Count(self.values.get("an unknown number of", 10), _span(sentence, m), vague=True)
         return None
 
-    def _victims(self, sentence: Span, tokens: tuple[Token, ...]) -> Count | None:
+    def _listed(self, text: str, found: list[tuple[int, int, int]], listed: dict[tuple[int, int], bool]) -> list[tuple[int, int, int]]:
+        """Counts with the groups listed beside them by "and" added: "2 police officers and a
+        civilian were killed" is 3 (a group already counted on its own is not added twice)."""
+        out = []
+        for s, e, n in found:
+            active = listed.get((s, e))
+            extra = None if active is None else self.lists.after_count(text, e) if active else self.lists.before_count(text, s)
+            if extra is not None and not any(a < extra.end and extra.start < b for a, b, _ in found if (a, b) != (s, e)):
+                out.append((min(s, extra.start), max(e, extra.end), n + extra.value))
+            else:
+                out.append((s, e, n))
+        return out
+
+    def _victims(self, sentence: Span, tokens: tuple[Token, ...], accused: bool = False) -> Count | None:
         """Deaths read from the parse where no count was written: "a man was shot to death"."""
         if not tokens:
             return None
         base = tokens[0].i
+        cause = CAUSE_NOT_ACCUSED if accused else CAUSE
         counted: dict[int, int] = {}
+        named: set[str] = set()
         spans = []
         for t in tokens:
             if not _is_death(t, tokens):
@@ -631,38 +589,44 @@ class FatalitiesStage:
             while first.dep == "conj" and 0 <= first.head - base < len(tokens) and first.head != first.i:
                 first = tokens[first.head - base]
             before = first.dep == "pcomp" and tokens[first.head - base].text.lower() == "before"
-            if first.dep in ("pcomp", "pobj") and not before or any(k.dep == "neg" or k.lemma in _NOT_DONE for k in kids):
+            not_done = _NOT_DONE - {"allegedly"} if accused else _NOT_DONE  # "allegedly killed": an accusation
+            if first.dep in ("pcomp", "pobj") and not (before or accused) or any(k.dep == "neg" or k.lemma in not_done and k.dep != "conj" for k in kids):
                 continue  # "suspected of killing", "nearly killed"
+            if any(k.dep == "aux" and k.text.lower() in ("could", "would", "might") for k in kids):
+                continue  # "it could easily have killed her": what might have been
             if t.dep == "xcomp" and tokens[t.head - base].lemma in _NOT_DONE:
                 continue  # "attempted to kill"
             victim = _victim(t, tokens, base)
             if victim is None or (t.dep == "relcl" and victim.dep not in ("nsubj", "nsubjpass")):
                 continue  # "a man who killed his wife in 2009": a relative clause's object is background
-            if _TALLY_AFTER.match(sentence.text, t.end - sentence.start):
+            if TALLY_AFTER.match(sentence.text, t.end - sentence.start):
                 continue  # "14 people have been killed in the city so far this year"
             at = min(t.start, victim.start) - sentence.start
-            if _CAUSE.search(sentence.text[max(0, at - 80) : at]):
+            if cause.search(sentence.text[max(0, at - 80) : at]):
                 continue
             n = self._count_of(victim, tokens)
             if n:
                 counted[victim.i] = n  # "succumbed to injuries and died": one victim, two verbs
+                named.update(_name(victim, tokens))
                 spans.append((min(t.start, victim.start), max(t.end, victim.end)))
         for t in tokens:
             victim = self._stated_dead(t, tokens, base)
             if victim is None or victim.i in counted:
                 continue
             at = min(t.start, victim.start) - sentence.start
-            if _CAUSE.search(sentence.text[max(0, at - 80) : at]):
+            if cause.search(sentence.text[max(0, at - 80) : at]):
                 continue
             n = self._count_of(victim, tokens)
             if n:
                 counted[victim.i] = n
+                named.update(_name(victim, tokens))
                 spans.append((min(t.start, victim.start), max(t.end, victim.end)))
         if not counted:
             return None
-        total = _total(list(counted.values()))
+        total = group_total(list(counted.values()))
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        return Count(total, Span(start, end, sentence.text[start - sentence.start : end - sentence.start]))
+        span = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
+        return Count(total, span, names=frozenset(named))
 
     def _stated_dead(self, t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
         """Who a death stated without a killing verb names: "the boy was pronounced dead", "a girl
@@ -704,7 +668,11 @@ class FatalitiesStage:
                     return subject
                 verb = head_of(verb)
             return None
-        if lemma in _DEATH_NOUNS and t.pos == "NOUN" and not own_life:
+        # "the fatal shooting of a teen" names a death as "the shooting death of" does
+        fatal = lemma in ("shooting", "stabbing", "beating") and any(
+            k.dep == "amod" and k.lemma.lower() in ("fatal", "deadly") for k in _children(t, tokens)
+        )
+        if (lemma in _DEATH_NOUNS or fatal) and t.pos == "NOUN" and not own_life:
             if lemma in ("life", "lives") and not (
                 (verb := head_of(t)) is not None and verb.lemma.lower() in ("take", "claim", "end")
             ):
@@ -743,7 +711,7 @@ class FatalitiesStage:
         """How many were shot ("five children were shot"), killed or not."""
         best: Count | None = None
         for m in self.shot.finditer(sentence.text):
-            n = _and_others(sentence.text, m, self._number(m.group("n")))
+            n = and_others(sentence.text, m, self._number(m.group("n")))
             if n is not None and n <= 100_000 and (best is None or n > best.value):
                 best = Count(n, _span(sentence, m))
         return best
@@ -753,37 +721,32 @@ class FatalitiesStage:
         for pattern in self.wounded:
             for m in pattern.finditer(sentence.text):
                 said = m.group("n") or ("n2" in m.re.groupindex and m.group("n2")) or ""
-                n = _and_others(sentence.text, m, 1 if said.lower() == "another" else self._number(said))
+                n = and_others(sentence.text, m, 1 if said.lower() == "another" else self._number(said))
                 if n is not None and n <= 100_000 and (best is None or n > best.value):
                     best = Count(n, _span(sentence, m))
         return best
 
 
-def _share(total: int, parts: int) -> int:
-    """One event's share of a total ACLED splits: rounded half up ("7 ... split across 4 events" is
-    2, as the note's own "(2)" says; "coded as 10 and split between 3 locations" is 3)."""
-    return (2 * total + parts) // (2 * parts)
-
-
-def _and_others(text: str, m: re.Match[str], n: int | None) -> int | None:
-    """``n`` plus the one named beside "n others": "a woman and three others were wounded" is four."""
-    if n is not None and _AND_OTHERS.search(text[: m.start()]) and re.match(
-        r"\S+\s+others\b", text[m.start("n") :], re.I
-    ):
-        return n + 1
-    return n
-
 
 def _is_person(t: Token, tokens: tuple[Token, ...]) -> bool:
     """A word that names people: a person's name, a number, an age, or a word for a person."""
     if t.tag == "CD":
-        return _YEAR.fullmatch(t.text) is None  # "the first murder of 2015" names a year
+        return YEAR.fullmatch(t.text) is None  # "the first murder of 2015" names a year
     if t.ent_type == "PERSON" or t.text.lower().endswith("-old"):
         return True
-    if t.lemma.lower() in _PERSON_WORDS or t.text.lower() in _PERSON_WORDS:
+    if t.lemma.lower() in PERSON_WORDS or t.text.lower() in PERSON_WORDS:
         return True
     # "the deaths of two herders", "the death of a 14-year-old boy"
     return any(k.dep == "nummod" or k.dep == "amod" and k.text.lower().endswith("old") for k in _children(t, tokens))
+
+
+def _name(victim: Token, tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """A victim's surname where the victim is a person's name, the subject of the death: "Smith"
+    for "John Smith, 23, died at the scene"; nothing for a pronoun, a group, or "killed Smith"."""
+    alone = not any(k.dep in ("conj", "nummod") for k in _children(victim, tokens))
+    if victim.ent_type == "PERSON" and victim.tag == "NNP" and victim.dep in ("nsubj", "nsubjpass") and alone:
+        return (victim.text.lower(),)
+    return ()
 
 
 def _span(sentence: Span, m: re.Match[str]) -> Span:

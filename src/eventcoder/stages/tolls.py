@@ -1,0 +1,285 @@
+"""The words of a toll, for the ``fatalities`` stage: numbers, people, the phrases that state deaths.
+
+Helper of :mod:`eventcoder.stages.fatalities` (imports nothing of the package but its data file
+``data/quantities.tsv``). The patterns here read one sentence's text; the stage decides which
+sentence's count is the event's. Each function fails on nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "single": 1, "lone": 1, "both": 2, "twin": 2,
+}  # fmt: skip
+
+
+def load_quantities() -> dict[str, int]:
+    """ACLED's values of vague quantities ("several" 10), from ``data/quantities.tsv``."""
+    text = resources.files("eventcoder").joinpath("data/quantities.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return {r["phrase"]: int(r["value"]) for r in csv.DictReader(lines, delimiter="\t")}
+
+
+# People words that may stand between a number and "killed" ("three SDF fighters were killed").
+WHO = r"(?:(?!(?:and|or|but|after|before|since|following|hours?|days?|weeks?|months?|years?|who|which|that|" \
+       r"when|while|where|whose|whom|because|if|then|than|as|in|on|at|by|from|with|for|to|into|during|" \
+       r"near|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|times|percent)\b)[A-Za-z][\w'’-]*\s+){0,6}?"
+# "5 persons, including a student and a shop worker, were killed": an aside between count and verb.
+# (The people word may end at the comma: "Dozens of villagers, mainly women and children were killed".)
+ASIDE = r"(?:[A-Za-z][\w'’-]*(?=,))?(?:\([^)]{0,80}\)\s*|,\s*(?:including|among them|mostly|most of them|all|both)\b[^.;]{0,120}?,\s*|" \
+         r"(?:,\s*)?(?:including|mainly|mostly|largely|chiefly)\b[^.;,]{0,100}?\s+(?=(?:were|was|are|have|had)\b))?"
+KILLED = r"(?:kil{1,3}ed|dead|died|(?!sentenced\b|condemned\b)[a-z]+(?:ed|t) to death|shot dead|shot and killed|shot to death|gunned down|beaten to death|" \
+          r"hacked to death|stabbed to death|burned to death|burnt to death|stoned to death|lynched|slain|" \
+          r"murdered|executed|beheaded|decapitated|assassinated|slaughtered|massacred|perished|" \
+          r"feared dead|confirmed dead|pronounced dead|found dead|found killed|fatally [a-z]+ed|" \
+          r"lost their lives|lost his life|lost her life)"  # fmt: skip
+# Hearsay between a count and its verb: "30 people are reported to have been killed".
+HEARSAY = r"(?:(?:are|is|were|was)\s+)?(?:reported|said|believed|thought|understood|confirmed|known)\s+to\s+" \
+           r"(?:have\s+been|have|be)\s+"
+# One victim a headline names without an article ("Land agent killed at his home").
+ONE_VICTIM = r"(?:man|woman|boy|girl|child|teen|teenager|youth|trader|farmer|herder|herdsman|officer|policeman|" \
+              r"soldier|suspect|informant|agent|chief|pastor|priest|cleric|teacher|student|driver|businessman|" \
+              r"villager|civilian|journalist|leader|official|elder|guard|watchman|resident|councillor|politician)"
+
+
+ON_DAY = r"(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?)?"
+# ("23 June. One dead": a full month name with a stop ends a sentence; "Oct. 30" is a date.)
+DATE_BEFORE = re.compile(
+    r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)\s*$", re.I
+)
+
+
+# Words before a count that make its deaths the cause or background of this event, not its
+# toll: "blocked the road after five guards were killed", "suspected of killing a man".
+_BACKGROUND = (
+    r"after|following|over|against|protest\w*|demand\w*|condemn\w*|mourn\w*|justice for|in memory of|nearly|"
+    r"almost|attempt\w* to|tried to|trying to|threat\w* to|plan\w* to|vow\w* to"
+)
+# An accusation: background in a report of new violence, but in news of a later arrest or trial
+# the only telling of the incident's deaths ("charged with murder in the shooting death of").
+_ACCUSED = r"suspected of|accused of|for allegedly|charged with|convicted of|responsible for|in connection with"
+# (not across a verb that makes the deaths this event's: "a clash over land causes the death of one")
+_UNTIL_COUNT = r"(?:(?!\b(?:caus\w*|result\w*|leav\w*|left|led|leading)\b)[^,;:()\u2013\u2014-])*$"
+CAUSE = re.compile(rf"\b(?:{_BACKGROUND}|{_ACCUSED})\b{_UNTIL_COUNT}", re.I)
+CAUSE_NOT_ACCUSED = re.compile(rf"\b(?:{_BACKGROUND})\b{_UNTIL_COUNT}", re.I)
+
+# ACLED's closing tally of a note: "Total 4 fatalities.", "Total 2 fatalities (1 confirmed ...)".
+EVENT_TOTAL = re.compile(r"\btotal (?:of )?(?P<n>\d+) fatalit(?:y|ies)\b", re.I)
+# "Local authorities reported that 7 militants were also killed": deaths added to the toll the
+# note stated before, not a restatement of it.
+# ("three women who were also workers ... were found dead" is no such addition: "also" must stand
+# by the death's own words.)
+ALSO = re.compile(
+    r"\balso,?\s+(?:[\w'’-]+\s+){0,4}?(?:kil{1,3}\w*|died|dead|shot|murder\w*|slain|perished|lynched|executed)\b|"
+    r"\b(?:killed|died|dead)\s+as well\b",
+    re.I,
+)
+# ACLED's closing line "4 fatalities." alone: the note's own total.
+# (Also where the stop before it lacks its space: "... not reported.4 fatalities.")
+CLOSING_TOTAL = re.compile(r"(?:^|[.;)])\W*(?:at least\s+)?\d+\s+fatalit(?:y|ies)\b[^a-z]*$", re.I)
+# "she and three others were shot": one named beside the others.
+# Not after a verb or a state: "one was killed and three others were wounded" is three.
+AND_OTHERS = re.compile(r"\b(?!dead\b|died\b|hurt\b|shot\b|scene\b|hospital\b)[\w'’-]+(?<!ed)\s+and\s+$", re.I)
+# After a number: what makes it no count of the dead ("57 percent", "911 call", "a dead shark":
+# "dead" as an adjective before a noun).
+# ("two dead and cattle stolen", "left 3 dead in the area": "dead" before a function word is the state.)
+# ("killed two goats": animals are no fatalities.)
+NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per cent\b|calls?\b|(?:[\w-]+\s+)?(?:goats?|cattle|cows?|camels?|sheep|donkeys?|"
+    r"dogs?|animals?|livestock|heads? of)\b|dead\s+(?!(?:bodies|and|or|in|at|on|after|following|as|"
+    r"when|while|during|from|by|with|including|since|near|across|inside|outside|the|a|an)\b)[a-z])",
+    re.I,
+)
+# "a father of four is killed": the number counts his children.
+KIN_OF = re.compile(r"\b(?:father|mother|parent|mum|mom|dad|grandfather|grandmother)\s+of\s+$", re.I)
+AGE_AFTER = re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
+# After a count, what makes it a running tally of a city or a season, not this event's toll.
+TALLY_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:since\s+(?:the\s+)?(?:start|beginning|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4}|last|the\s+\w+\s+(?:was|began|started))|so far this|this year|"
+    r"year to date|year-to-date|so far in)\b",
+    re.I,
+)
+# A killer's own death beside the count of his victims.
+SELF = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|shot|shoot(?:s|ing)?)\s+(?:(?:him|her)self|themselves)\b|"
+    r"\bcommit(?:ted|ting|s)?\s+suicide\b|\b(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def group_total(values: list[int]) -> int:
+    """The deaths of one sentence: distinct groups add up, unless one count is the others' sum."""
+    total = sum(values)
+    if len(values) > 2 and 2 * max(values) == total:
+        return max(values)  # "46 were killed - 31 died on the day, 15 later": a breakdown
+    return total
+
+
+# Between two counts of one sentence, words that make the second another source's estimate of
+# the same deaths ("25 were killed, but other sources said 37"; "...; residents put the toll at 15").
+ALTERNATIVE = re.compile(
+    r"\b(?:but|though|although|while|whereas|however|other (?:sources|reports)|according to|"
+    r"put the (?:death )?toll at|(?:residents|officials|witnesses|police|sources|medics|activists|"
+    r"doctors|rescuers|locals|the (?:group|army|military|ministry)) (?:said|say|put|reported|claimed|"
+    r"told))\b|;",
+    re.I,
+)
+
+
+def source_estimates(text: str, found: list[tuple[int, int, int]]) -> list[list[int]]:
+    """A sentence's counts grouped by source, for ACLED's conservative rule.
+
+    Counts of distinct groups add up ("killing two soldiers and three civilians"); where the words
+    between two counts make the second another estimate of the same deaths, it starts a group of
+    its own, and the lowest group total stands.
+    """
+    estimates: list[list[int]] = [[found[0][2]]]
+    for (_, end, _), (start, _, n) in zip(found, found[1:], strict=False):
+        if ALTERNATIVE.search(text[end:start]):
+            estimates.append([n])
+        else:
+            estimates[-1].append(n)
+    return estimates
+
+
+
+def share_of(total: int, parts: int) -> int:
+    """One event's share of a total ACLED splits: rounded half up ("7 ... split across 4 events" is
+    2, as the note's own "(2)" says; "coded as 10 and split between 3 locations" is 3)."""
+    return (2 * total + parts) // (2 * parts)
+
+
+def and_others(text: str, m: re.Match[str], n: int | None) -> int | None:
+    """``n`` plus the one named beside "n others": "a woman and three others were wounded" is four."""
+    if n is not None and AND_OTHERS.search(text[: m.start()]) and re.match(
+        r"\S+\s+others\b", text[m.start("n") :], re.I
+    ):
+        return n + 1
+    return n
+
+
+# Who "of" may name after a death noun: a person's name, a number, or a word for a person (so
+# "the death of democracy" is no death).
+PERSON_WORDS = frozenset(
+    "man woman boy girl child teen teenager toddler baby infant son daughter father mother wife "
+    "husband brother sister friend student officer deputy resident victim person men women "
+    "children people teens boyfriend girlfriend neighbor neighbour nephew niece cousin uncle aunt "
+    "grandmother grandfather grandson granddaughter classmate player worker driver customer "
+    "clerk guard soldier trooper suspect gunman mom dad youth farmer herder trader villager "
+    "civilian protester demonstrator journalist teacher pastor priest doctor nurse bystander passerby "
+    "pedestrian motorist commander member militant fighter prisoner inmate official leader chief vendor "
+    # the sides of ACLED's events, so that a list of them adds up ("5 militants and 1 soldier")
+    "policeman policemen police troop personnel combatant insurgent rebel jihadist terrorist attacker "
+    "assailant raider bandit robber thief thieves kidnapper militiaman militiamen militia gunmen herdsman "
+    "herdsmen fisherman fishermen miner passenger pilgrim worshipper recruit cadet ranger others "
+    "persons individuals individual".split()
+)
+
+
+def is_people(word: str) -> bool:
+    """A word for people, singular or plural: "soldier", "soldiers", "policemen", "others"."""
+    w = word.lower()
+    return (
+        w in PERSON_WORDS
+        or w.endswith("s") and w[:-1] in PERSON_WORDS
+        or w.endswith("ies") and w[:-3] + "y" in PERSON_WORDS
+        or w.endswith("men") and w[:-3] + "man" in PERSON_WORDS
+    )
+
+
+# A word of a group's name: not a function word, an auxiliary, a verb of the sentence or a date
+# ("21 militants", "2 police officers", "one Al-Shabaab commander"; not "2020 when", "5 May").
+_NOUN = (
+    r"(?!(?:and|or|but|nor|were|was|are|is|have|has|had|been|being|got|who|which|that|whose|in|on|at|of|by|"
+    r"from|with|for|to|into|the|a|an|as|after|before|during|while|when|where|than|then|also|reportedly|"
+    r"including|among|mainly|mostly|all|both|"
+    r"killed|died|dead|injured|wounded|hurt|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[A-Za-z][\w'’-]*"
+)
+# What may follow a group's name: "(including a commander)", ", including 2 commanders,".
+_GROUP_ASIDE = r"(?:\s*\([^)]{0,80}\))?(?:\s*,\s*(?:including|among them|among whom)\b[^.;,()]{0,80},)?"
+# Words that make the group after "and" the subject of another verb, not one more of the killed:
+# "killing 3 soldiers and 6 others were wounded", "killed 2 and 5 people were abducted".
+_OTHER_FATE = re.compile(
+    r"\s*(?:were|was|are|is|have|has|had|got|remain|injured|wounded|hurt|abducted|kidnapped|arrested|"
+    r"captured|missing|displaced|detained|rescued|escaped|survived|fled)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One more group of the killed named in a list with "and": its count and where it stands."""
+
+    value: int
+    start: int
+    end: int
+
+
+class ListReader:
+    """Groups of the killed listed with "and" beside a count (ACLED counts every side's dead).
+
+    "5 militants and 1 soldier were killed" is 6, "2 police officers and a civilian were killed" 3,
+    "21 militants, including 2 commanders, and 4 soldiers were killed" 25 (the commanders are among
+    the 21), "killing 4 herders and 2 soldiers" 6; "killed 3 and injured 5" stays 3, and so does
+    "killing 3 soldiers and 6 others were wounded".
+    """
+
+    def __init__(self, number: str, hedge: str, value: Callable[[str], int | None]) -> None:
+        self.value = value
+        group = rf"(?P<g>(?:{hedge})?{number}\s+(?:{_NOUN}\s+){{0,3}}?(?P<head>{_NOUN})){_GROUP_ASIDE}"
+        # a group just before a count's own ("<group> and 4 soldiers were killed"), the list's links
+        self.before = re.compile(rf"(?:^|(?<=[\s(:;,]))(?P<whole>{group})\s*(?P<link>,\s*and|and|,)\s+$", re.I)
+        # the rest of an active count's group, then one more group ("killing 4 herders and 2 soldiers")
+        self.after = re.compile(rf"(?:\s+{_NOUN}){{0,3}}?{_GROUP_ASIDE}\s*(?P<link>,\s*and|and|,)\s+{group}", re.I)
+
+    def _group(self, text: str, m: re.Match[str]) -> int | None:
+        """The count of one listed group, or None where it names no people or is a date."""
+        said = m.group("n")
+        if not is_people(m.group("head")) or YEAR.fullmatch(said) or DATE_BEFORE.search(text[: m.start("g")]):
+            return None
+        n = self.value(said)
+        return n if n is not None and n <= 100_000 else None
+
+    def before_count(self, text: str, start: int) -> Group | None:
+        """Groups listed before the count at ``start``, the last joined to it by "and"."""
+        total, first = 0, start
+        while m := self.before.search(text, 0, first):
+            link = m.group("link").strip(", ").lower()
+            if first == start and link != "and" or first < start and link == "and":
+                break  # "A, B and <count>": "and" before the count, commas further back
+            if re.search(r"\b(?!leaving\b)\w+(?:ed|ing)\s+$", text[: m.start("whole")], re.I):
+                break  # "militants abducted 3 villagers and 2 soldiers were killed": an object
+            n = self._group(text, m)
+            if n is None:
+                break
+            total, first = total + n, m.start("whole")
+        return Group(total, first, start) if total else None
+
+    def after_count(self, text: str, end: int) -> Group | None:
+        """Groups listed after the active count ending at ``end`` ("killing 4 soldiers and 2 civilians")."""
+        total, last, pending = 0, end, 0
+        pos = end
+        while m := self.after.match(text, pos):
+            n = self._group(text, m)
+            if n is None:
+                break
+            pos = m.end()
+            pending += n
+            if m.group("link").strip(", ").lower() == "and":
+                if _OTHER_FATE.match(text, pos):
+                    break  # "killing 3 soldiers and 6 others were wounded"
+                total, last, pending = total + pending, pos, 0
+        return Group(total, end, last) if total else None
