@@ -267,6 +267,32 @@ def test_groups_listed_with_and_add_up(coder: Pipeline, text: str, killed: int) 
         ("The bullet grazed her leg, and her mother said it could have killed her.", 0),
         # a plan beside the killing does not undo it
         ("The caller said the man had killed his wife and two sons and planned to take his own life.", 3),
+        # victims named by an age or a relation only
+        ("A 6-year-old is dead after a shooting in north Tulsa.", 1),
+        ("The 2-year-old who was shot inside the apartment has died.", 1),
+        ("The town was reeling from the death of a 6-yo on Friday.", 1),
+        ("A father shot and killed his 12- and 10-year-old sons before taking his own life.", 3),
+        ("The man killed his wife and two daughters.", 3),
+        ("Deputies said a man shot and killed his wife, two young children and his mother-in-law, "
+         "before killing himself.", 5),  # fmt: skip
+        ("Police said the man fatally shot his girlfriend, Ann Lee, 34, and their 2-year-old son, "
+         "Sam Lee, in the apartment.", 2),  # fmt: skip
+        ("The family of a 17-year-old shot and killed by a deputy has hired a lawyer.", 1),
+        # the killer's own death, beside his victims or as the one counted
+        ("The student killed four classmates and himself in the cafeteria.", 5),
+        ("He went to the bedroom and fatally shot his wife and her mother before committing suicide.", 3),
+        ("A 3-year-old boy has died after accidentally shooting himself in the head.", 1),
+        ("Carl Dunn took his life on Sunday, his family said.", 1),
+        # "as were" adds to the victims the parse names
+        ("A woman and her husband were found dead inside the house, as were two children.", 4),
+        # the dead of a second clause whose "was" is left out
+        ("Police said four people were shot and one person killed in the incident.", 1),
+        # a headline run into the first sentence states its toll once; a caption is no one
+        ("3 people shot dead in Macon Three people were killed in a shooting on Friday, police said.", 3),
+        ("Image 4 of 9 Police say a teenager was killed in a shooting on Main Street.", 1),
+        # deaths on the road are no violence
+        ("Students painted the rock to honor two classmates killed in a car crash last month.", 0),
+        ("A county clerk died in a single vehicle wreck on Friday morning.", 0),
     ],
 )
 def test_death_readings_of_news(partial_pipeline: Callable[..., Pipeline], sentence: str, killed: int) -> None:
@@ -299,6 +325,17 @@ def news_coder() -> Pipeline:
         # victims named one a sentence, each the subject of a death
         ("Two men were shot outside a bar in Macon on Friday. John Carter, 23, died at the scene. "
          "Mark Dunn, 31, was pronounced dead at the hospital.", 2),  # fmt: skip
+        # deaths told after others are more of them
+        ("A man was shot outside a store in Macon on Friday. One victim, a 30-year-old woman, was "
+         "pronounced dead at the scene. Two more people died at the hospital.", 3),  # fmt: skip
+        ("A gunman opened fire in a bar in Macon on Friday. His 19- and 23-year-old cousins were killed. "
+         "A bartender was also killed.", 3),  # fmt: skip
+        # a tally of several shootings yields to the story's own incident
+        ("A string of weekend shootings left six people dead across Macon. In the first, two men were "
+         "shot and killed outside a bar on Elm Street on Friday.", 2),  # fmt: skip
+        # what follows the deaths of the story is no cause of other violence
+        ("Neighbors are shaken after a soldier and his daughter were found dead outside their home in "
+         "Macon on Friday.", 2),  # fmt: skip
         # a name that is charged is no victim
         ("A man was shot in Macon on Friday. Mark Dunn, 31, died at the scene. John Carter, 23, was "
          "charged with murder.", 1),  # fmt: skip

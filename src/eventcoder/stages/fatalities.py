@@ -45,8 +45,13 @@ ACLED's rules, as applied here:
   people before killing himself" is 8);
 - hearsay does not stop a count ("30 are reported to have been killed"); an age names one person
   ("Six year old boy killed"); a headline may open with its victim ("Trader killed at his shop");
-  animals, a parent "of four", and a running tally ("14 killed in the city so far this year") are
-  no deaths of the event.
+  animals, a parent "of four", a caption ("Image 5 of 8"), a running tally ("14 killed in the city
+  so far this year") and deaths on the road ("killed in a car crash") are no deaths of the event;
+- victims named by age or kin count one each ("his 12- and 10-year-old sons" 2, "his wife, two
+  children and his mother-in-law" 4); "two more people died" adds; the same figure twice without a
+  list is one toll (a headline run into its sentence); in news a tally of several shootings
+  ("a series of weekend shootings left five dead") yields to the incident's own, and "after" is
+  no background ("neighbours are shaken after two were found dead").
 """
 
 from __future__ import annotations
@@ -58,23 +63,42 @@ from ..config import Config
 from ..model import Annotations, EventRecord, Evidence, Span, Token, Work, event_order
 from ..registry import stage
 from .tolls import (
+    ACCIDENT_AFTER,
     AGE_AFTER,
     ALSO,
+    AMBIGUOUS,
     ASIDE,
+    CAPTION_BEFORE,
     CAUSE,
+    CAUSE_NEWS,
+    CAUSE_NEWS_NOT_ACCUSED,
     CAUSE_NOT_ACCUSED,
     CLOSING_TOTAL,
     DATE_BEFORE,
+    DEAD_STATE_VERBS,
+    DEATH_NOUNS,
+    DIE_VERBS,
+    ELSEWHERE,
     EVENT_TOTAL,
     HEARSAY,
+    KILL_VERBS,
     KILLED,
     KIN_OF,
+    MANNER_VERBS,
+    MORE,
+    NONE,
     NOT_A_COUNT_AFTER,
+    NOT_DONE,
+    NOT_PEOPLE,
     ON_DAY,
     ONE_VICTIM,
     PERSON_WORDS,
     SELF,
+    SEVERAL_INCIDENTS,
+    SPLIT,
+    SPLIT_ONLY,
     TALLY_AFTER,
+    UNKNOWN,
     WHO,
     WORDS,
     YEAR,
@@ -86,28 +110,9 @@ from .tolls import (
     source_estimates,
 )
 
-# Verbs that kill by their meaning, and verbs that kill with "dead" / "to death" beside them.
-_KILL_VERBS = frozenset({"kill", "murder", "lynch", "behead", "execute", "assassinate", "slay", "massacre",
-                         "decapitate", "slaughter"})  # fmt: skip
-_DIE_VERBS = frozenset({"die", "perish", "succumb"})
-_MANNER_VERBS = frozenset({"shoot", "stab", "hack", "beat", "stone", "burn", "club", "bludgeon", "strangle",
-                           "hang", "chop", "slash", "gun", "batter", "crush", "torture", "set"})  # fmt: skip
-# Heads and modifiers that say a killing did not happen (or not yet).
-_NOT_DONE = frozenset({"nearly", "almost", "attempt", "try", "threaten", "plan", "vow", "want", "seek",
-                       "intend", "plot", "call", "urge", "allegedly"})  # fmt: skip
-# Singular nouns that can be "killed" without being a person.
-_NOT_PEOPLE = frozenset({"bill", "time", "deal", "motion", "plan", "project", "engine", "light", "power",
-                         "story", "momentum", "livestock", "cattle", "cow", "goat", "dog", "animal", "camel",
-                         "sheep", "donkey", "who", "that", "which", "nobody"})  # fmt: skip
 # Below this confidence an event that owns a death sentence gives its deaths to the main event
 # (on training notes, such events were the main event's toll restated in 14 of 1,500 notes).
 WEAK_EVENT = 0.5
-# Verbs that state a death with "dead" beside them: "was pronounced dead", "is dead", "found a
-# woman dead", "left him dead"; with "find"/"leave" active, the one found is the object.
-_DEAD_STATE_VERBS = frozenset({"be", "pronounce", "declare", "find", "lie", "leave", "confirm", "report"})
-# Nouns of a death with "of" naming the dead: "the shooting death of a teen", "the murders of a
-# mother and her daughter", "took the life of a student".
-_DEATH_NOUNS = frozenset({"death", "murder", "killing", "slaying", "life", "lives"})
 # The lead: an article's first sentences. On 600 GVA training articles (bench/gva_fatalities.py)
 # taking the largest toll stated in the first 5 to 8 sentences, where any is, beat the largest in
 # the whole article by 9 to 10 articles (1.5 %); 6 is the middle of that plateau. ACLED notes are
@@ -145,9 +150,9 @@ def _is_death(t: Token, tokens: tuple[Token, ...]) -> bool:
     lemma = t.lemma.lower()
     if t.pos not in ("VERB", "AUX"):
         return False
-    if lemma in _KILL_VERBS or lemma in _DIE_VERBS:
+    if lemma in KILL_VERBS or lemma in DIE_VERBS:
         return True
-    if lemma not in _MANNER_VERBS:
+    if lemma not in MANNER_VERBS:
         return False
     for k in _children(t, tokens):
         if k.lemma.lower() in ("dead", "fatally") or (k.lemma.lower() == "down" and lemma == "gun"):
@@ -170,11 +175,17 @@ def _nearest(verb: Token, candidates: list[Token]) -> Token | None:
 def _victim(t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
     """Who died: the passive or intransitive subject, else the object (shared along "and")."""
     kids = _children(t, tokens)
-    subjects = ("nsubj", "nsubjpass") if t.lemma.lower() in _DIE_VERBS else ("nsubjpass",)
+    subjects = ("nsubj", "nsubjpass") if t.lemma.lower() in DIE_VERBS else ("nsubjpass",)
     subject = _nearest(t, [k for k in kids if k.dep in subjects])
     if subject is not None:
         return subject
-    if t.lemma.lower() in _DIE_VERBS or any(k.dep == "auxpass" for k in kids):
+    if t.tag == "VBN" and t.dep == "conj" and not any(k.dep == "dobj" for k in kids):
+        # "four people were shot and one person killed": the second clause's "was" left out,
+        # its own subject the dead, not the first verb's
+        subject = _nearest(t, [k for k in kids if k.dep == "nsubj"])
+        if subject is not None:
+            return subject
+    if t.lemma.lower() in DIE_VERBS or any(k.dep == "auxpass" for k in kids):
         if t.dep == "conj" and 0 <= t.head - base < len(tokens):
             # "A suspect was shot and died": the subject is the first verb's
             head = tokens[t.head - base]
@@ -212,6 +223,8 @@ class Count:
     vague: bool = False  # "multiple people were found dead": a word for a number, not a number
     # The surnames of the dead named as the subject of their death ("Smith, 23, died at the scene")
     names: frozenset[str] = frozenset()
+    # A sentence that sums up several incidents ("a series of weekend shootings left five dead")
+    several: bool = False
 
 
 @stage("fatalities", requires=("annotations", "events"), provides=("events.fatalities",), version=1)
@@ -279,18 +292,6 @@ class FatalitiesStage:
             rf"\b(?:{hedge})?{number}\s+{WHO}(?:were|was|have been|had been|got)\s+shot\b"
             r"(?!\s+(?:dead|to death|and killed|fatally))", re.I
         )
-        self.ambiguous = re.compile(r"\bkilled\s+or\s+(?:wounded|injured)|(?:wounded|injured)\s+or\s+killed\b", re.I)
-        self.none = re.compile(r"\bno (?:reported |known |confirmed )?(?:one|fatalities|deaths|casualties)\b|\bnobody\b|\bno\s+(?:one|body|person)\s+was\s+(?:killed|hurt)|\bwithout casualties\b", re.I)
-        self.split = re.compile(
-            r"\bcoded as (?P<total>\d+)(?: fatalities)?[^.]*?(?:spread|split|divided)(?: up)?(?: equally)? "
-            r"(?:between|across|among|over) (?P<parts>\d+|two|three|four|five|six)", re.I
-        )
-        # "78 fighters were killed. Fatalities split between 2 events.": the toll stated before,
-        # divided (where the total is in the same sentence, ``split`` above reads it).
-        self.split_only = re.compile(
-            r"\b(?:fatalities|deaths)\s+(?:were\s+|are\s+)?(?:spread|split|divided|coded)(?: up)?(?: equally)? "
-            r"(?:between|across|among|over) (?P<parts>\d+|two|three|four|five|six)\b", re.I
-        )
         # ACLED's own bookkeeping in notes: "Fatalities coded as 0 (VoJ reported 1)" is the figure;
         # a sentence about fatalities "coded separately" / "coded to specific events" is another event's.
         # So are "(coded as 8 here and 2 for ...)", "coded at low estimate of 3", "Total fatalities coded to 10".
@@ -300,15 +301,8 @@ class FatalitiesStage:
             rf"\bcoded at (?:a\s+|the\s+)?low(?:er)? estimate of {number.replace('?P<n>', '?P<n3>')}\b",
             re.I,
         )
-        self.elsewhere = re.compile(
-            r"\bcoded (?:to (?:specific|other|separate|another)|elsewhere|separately|seperately|in (?:an)?other)", re.I
-        )
         # "9 to 10", "8-12" (a spaced dash is punctuation: "Oct 30 - At least 100 people")
         self.range_before = re.compile(rf"\b{number}(?:\s+(?:to|or)\s+|[-–])$", re.I)
-        self.unknown = re.compile(
-            r"\b(?:resulting in|causing|incurring|with|reported)\s+(?:an unknown number of\s+|unknown\s+|unspecified\s+)?fatalities\b|"
-            r"\bunknown number of (?:fatalities|deaths|people killed)\b", re.I
-        )
 
     def __call__(self, work: Work) -> Work:
         ann = work.annotations
@@ -344,14 +338,18 @@ class FatalitiesStage:
             # A news story tells one incident: a vague "so many died" anywhere yields to the number
             # it gives elsewhere ("five people died"), whichever event that sentence went to.
             counts = {i: None if c is not None and c.vague else c for i, c in counts.items()}
+        if self.scope == "all" and any(c is not None and not c.several for c in counts.values()):
+            # A tally of several shootings ("a series of weekend shootings left five dead") yields
+            # to the toll the story tells of its own incident.
+            counts = {i: None if c is not None and c.several else c for i, c in counts.items()}
         if work.events:
             for i, count in counts.items():
                 if i not in owner and count is not None:
                     owner[i] = main
         parts = 1
         for s in ann.sentences:
-            m = self.split_only.search(s.span.text)
-            if m and not self.split.search(s.span.text):
+            m = SPLIT_ONLY.search(s.span.text)
+            if m and not SPLIT.search(s.span.text):
                 parts = self._number(m.group("parts")) or 1
         if any(EVENT_TOTAL.search(s.span.text) for s in ann.sentences):
             # "Total 5 fatalities (4 confirmed and 1 split) coded to this event": ACLED's own
@@ -444,16 +442,23 @@ class FatalitiesStage:
             wounded=wounded.value if wounded else None,
         )
 
+    def _cause(self, accused: bool) -> re.Pattern[str]:
+        """What makes a count background: with ``accused`` an accusation is no background, and
+        in news (``pipeline.scope = "all"``) nor is "after"."""
+        if self.scope == "all":
+            return CAUSE_NEWS_NOT_ACCUSED if accused else CAUSE_NEWS
+        return CAUSE_NOT_ACCUSED if accused else CAUSE
+
     def _bookkeeping(self, text: str) -> bool:
         """ACLED's own figure for the event: a closing tally, a coded or split total."""
         return bool(
-            EVENT_TOTAL.search(text) or CLOSING_TOTAL.search(text) or self.split.search(text) or self.coded.search(text)
+            EVENT_TOTAL.search(text) or CLOSING_TOTAL.search(text) or SPLIT.search(text) or self.coded.search(text)
         )
 
     def _number(self, text: str) -> int | None:
         text = text.lower().strip()
-        if text[:1].isdigit():
-            return int(text.replace(",", ""))
+        if digits := re.fullmatch(r"\d[\d,]*-?", text):
+            return int(digits.group(0).replace(",", ""))  # "his 12- and 10-year-old sons": "12-" is 12
         return self.values.get(text)
 
     def killed_in(self, sentence: Span, tokens: tuple[Token, ...] = (), accused: bool = False) -> Count | None:
@@ -472,16 +477,18 @@ class FatalitiesStage:
                 counts.append(self._killed_in(piece, part, accused))
             return max((c for c in counts if c is not None), key=lambda c: c.value, default=None)
         count = self._killed_in(sentence, tokens, accused)
+        if count is not None and SEVERAL_INCIDENTS.search(sentence.text):
+            count = replace(count, several=True)
         if count is not None and not count.also:
             a, b = count.span.start - sentence.start, count.span.end - sentence.start
-            if ALSO.search(sentence.text[max(0, a - 6) : b + 20]):
+            if ALSO.search(sentence.text[max(0, a - 6) : b + 20]) or MORE.search(sentence.text[max(0, a - 16) : b]):
                 return replace(count, also=True)
         return count
 
     def _killed_in(self, sentence: Span, tokens: tuple[Token, ...], accused: bool) -> Count | None:
         text = sentence.text
-        cause = CAUSE_NOT_ACCUSED if accused else CAUSE
-        split = self.split.search(text)
+        cause = self._cause(accused)
+        split = SPLIT.search(text)
         if split:
             parts = self._number(split.group("parts")) or 1
             total = int(split.group("total"))
@@ -490,19 +497,20 @@ class FatalitiesStage:
         if coded:
             said = coded.group("n") or coded.group("n2") or coded.group("n3")
             return Count(self._number(said) or 0, _span(sentence, coded))
-        if self.elsewhere.search(text):
+        if ELSEWHERE.search(text):
             return None
         total = EVENT_TOTAL.search(text)
         if total:  # "11 prisoners were also killed (total of 12 fatalities)": the total alone
             return Count(int(total.group("n")), _span(sentence, total))
         # "no one was killed" counts nobody (nor "a blessing" before "nobody died"); blanked to
         # the same length, so that the offsets of what is found still point into the sentence
-        text = self.none.sub(lambda m: (" ." + " " * len(m.group(0)))[: len(m.group(0))], text)
-        if self.ambiguous.search(text) and not any(p.search(self.ambiguous.sub(" ", text)) for p in self.patterns):
+        text = NONE.sub(lambda m: (" ." + " " * len(m.group(0)))[: len(m.group(0))], text)
+        if AMBIGUOUS.search(text) and not any(p.search(AMBIGUOUS.sub(" ", text)) for p in self.patterns):
             return None
         found: list[tuple[int, int, int]] = []
         listed: dict[tuple[int, int], bool] = {}  # counts a list with "and" may extend: active or not
         vague_at: set[int] = set()  # where a count is a vague word ("several", "multiple")
+        added: set[int] = set()  # where "as was one" adds to the death told before it
         for pattern in self.patterns:
             for m in pattern.finditer(text):
                 n = self._number(m.group("n") or "one")
@@ -510,6 +518,8 @@ class FatalitiesStage:
                     continue
                 if m.group("n") and AGE_AFTER.match(text, m.end("n")):
                     n = 1  # "killing 62-year-old Boyd Champion", "Six year old boy killed": one person
+                if m.group("n") and CAPTION_BEFORE.search(text[: m.start("n")]):
+                    continue  # "Image 4 of 9": pictures
                 if m.group("n") and KIN_OF.search(text[: m.start("n")]):
                     continue  # "a father of four is killed": four are his children
                 if m.group("n") and DATE_BEFORE.search(text[: m.start("n")]):
@@ -521,7 +531,7 @@ class FatalitiesStage:
                     continue  # a headline run twice into one "sentence": one statement
                 if cause.search(text[max(0, m.start() - 80) : m.start()]):
                     continue  # "protesters blocked the road after five guards were killed"
-                if TALLY_AFTER.match(text, m.end()):
+                if TALLY_AFTER.match(text, m.end()) or ACCIDENT_AFTER.match(text, m.end()):
                     continue  # "Four people have been fatally shot since May": a running tally
                 if pattern is self.as_was and not re.search(rf"{KILLED}\b[^.;]{{0,100}}$", text[: m.start()], re.I):
                     continue  # "as was one" adds to a death said just before it, nothing else
@@ -531,6 +541,8 @@ class FatalitiesStage:
                 if low is not None:
                     n = min(n, self._number(low.group("n")) or n)  # "9 to 10 died": the lower figure
                 found.append((m.start(), m.end(), n))
+                if pattern is self.as_was:
+                    added.add(m.start())
                 if m.group("n") and m.group("n").lower() in self.vague:
                     vague_at.add(m.start())
                 if pattern is self.patterns[0] or pattern in self.stated:
@@ -540,9 +552,15 @@ class FatalitiesStage:
         if found:
             estimates = source_estimates(text, sorted(found))
             total = min(group_total(group) for group in estimates)
+            if victims is not None and all(s in added for s, _, _ in found):
+                # "A man and a woman were found dead, as were three children": the parse's
+                # victims, then those "as were" adds
+                total += victims.value
             first, last = min(s for s, _, _ in found), max(e for _, e, _ in found)
             own = SELF.search(text)
-            if own and not any(a <= own.start() < b for a, b, _ in found):
+            how = own is not None and re.search(r"\b(?:after|from|when)\s+(?:(?:he|she|\w+ly)\s+){0,2}$", text[: own.start()], re.I)
+            # ("a boy has died after accidentally shooting himself": how the one counted died)
+            if own and not how and not any(a <= own.start() < b for a, b, _ in found):
                 total += 1  # "killed four classmates and himself", "shot seven people before killing himself"
             # Several sources' estimates: the parse would add them up, the lower one stands.
             if victims is None or victims.value <= total or len(estimates) > 1:
@@ -552,7 +570,7 @@ class FatalitiesStage:
                 return Count(total, span, vague=vague, names=names)
         if victims is not None:
             return victims
-        m = self.unknown.search(text)
+        m = UNKNOWN.search(text)
         if m:
             return Count(self.values.get("an unknown number of", 10), _span(sentence, m), vague=True)
         return None
@@ -575,7 +593,7 @@ class FatalitiesStage:
         if not tokens:
             return None
         base = tokens[0].i
-        cause = CAUSE_NOT_ACCUSED if accused else CAUSE
+        cause = self._cause(accused)
         counted: dict[int, int] = {}
         named: set[str] = set()
         spans = []
@@ -589,17 +607,18 @@ class FatalitiesStage:
             while first.dep == "conj" and 0 <= first.head - base < len(tokens) and first.head != first.i:
                 first = tokens[first.head - base]
             before = first.dep == "pcomp" and tokens[first.head - base].text.lower() == "before"
-            not_done = _NOT_DONE - {"allegedly"} if accused else _NOT_DONE  # "allegedly killed": an accusation
+            not_done = NOT_DONE - {"allegedly"} if accused else NOT_DONE  # "allegedly killed": an accusation
             if first.dep in ("pcomp", "pobj") and not (before or accused) or any(k.dep == "neg" or k.lemma in not_done and k.dep != "conj" for k in kids):
                 continue  # "suspected of killing", "nearly killed"
             if any(k.dep == "aux" and k.text.lower() in ("could", "would", "might") for k in kids):
                 continue  # "it could easily have killed her": what might have been
-            if t.dep == "xcomp" and tokens[t.head - base].lemma in _NOT_DONE:
+            if t.dep == "xcomp" and tokens[t.head - base].lemma in NOT_DONE:
                 continue  # "attempted to kill"
             victim = _victim(t, tokens, base)
             if victim is None or (t.dep == "relcl" and victim.dep not in ("nsubj", "nsubjpass")):
                 continue  # "a man who killed his wife in 2009": a relative clause's object is background
-            if TALLY_AFTER.match(sentence.text, t.end - sentence.start):
+            after = t.end - sentence.start
+            if TALLY_AFTER.match(sentence.text, after) or ACCIDENT_AFTER.match(sentence.text, after):
                 continue  # "14 people have been killed in the city so far this year"
             at = min(t.start, victim.start) - sentence.start
             if cause.search(sentence.text[max(0, at - 80) : at]):
@@ -638,7 +657,7 @@ class FatalitiesStage:
 
         if lemma == "dead" and t.dep in ("oprd", "acomp", "ccomp", "xcomp", "advcl"):
             verb = head_of(t)
-            if verb is None or verb.lemma.lower() not in _DEAD_STATE_VERBS:
+            if verb is None or verb.lemma.lower() not in DEAD_STATE_VERBS:
                 return None
             if any(k.dep == "neg" for k in _children(verb, tokens)):
                 return None
@@ -656,12 +675,16 @@ class FatalitiesStage:
                 return next((k for k in _children(verb, tokens) if k.dep == "nsubjpass"), None)
             return None
         verb = head_of(t)
-        own_life = lemma == "life" and any(k.text.lower() == "own" for k in _children(t, tokens))
+        # "took his own life", and "took his life", which counts one death whoever took it
+        own_life = lemma == "life" and any(k.text.lower() in ("own", "his", "her") for k in _children(t, tokens))
         if verb is not None and t.dep == "dobj" and (
             lemma == "suicide" and verb.lemma.lower() == "commit"
             or own_life and verb.lemma.lower() in ("take", "end")
         ):
             # "then committed suicide", "took his own life": the subject, shared along "and"
+            # and from the verb that "before committing suicide" follows
+            while verb is not None and verb.dep == "pcomp" and (prep := head_of(verb)) is not None:
+                verb = head_of(prep)
             while verb is not None:
                 subject = next((k for k in _children(verb, tokens) if k.dep in ("nsubj", "nsubjpass")), None)
                 if subject is not None or verb.dep != "conj":
@@ -672,7 +695,7 @@ class FatalitiesStage:
         fatal = lemma in ("shooting", "stabbing", "beating") and any(
             k.dep == "amod" and k.lemma.lower() in ("fatal", "deadly") for k in _children(t, tokens)
         )
-        if (lemma in _DEATH_NOUNS or fatal) and t.pos == "NOUN" and not own_life:
+        if (lemma in DEATH_NOUNS or fatal) and t.pos == "NOUN" and not own_life:
             if lemma in ("life", "lives") and not (
                 (verb := head_of(t)) is not None and verb.lemma.lower() in ("take", "claim", "end")
             ):
@@ -688,23 +711,47 @@ class FatalitiesStage:
         """1 for a singular person, its number for "two herders", 0 when unknown; conjuncts add."""
         kids = _children(victim, tokens)
         n = 0
-        if victim.lemma.lower() in _NOT_PEOPLE or victim.ent_type == "DATE":
+        # "a 6-year-old is dead": the parse splits the age and makes "old" the person (a DATE to the tagger)
+        age = victim.lemma.lower() == "old" and any(k.lemma.lower() in ("year", "month", "week", "day") for k in kids)
+        if victim.lemma.lower() in NOT_PEOPLE or victim.ent_type == "DATE" and not age:
             return 0  # "killed two goats"
         nummod = [k for k in kids if k.dep == "nummod"]
-        if nummod:
+        held = [k for k in kids if k.tag == "CD" and k.text.endswith("-")]
+        if held:
+            # "killed his 12- and 10-year-old sons": one son for each age
+            n = len(held) + sum(1 for k in kids if k.dep == "amod" and k.lemma.lower() == "old")
+        elif nummod:
             # "4 to 5 soldiers": the lower figure (its quantmod) is the conservative one
             figures = [nummod[0], *(q for q in _children(nummod[0], tokens) if q.tag == "CD")]
             n = min(self._number(q.text) or 0 for q in figures)
+            after = nummod[0].i - tokens[0].i + 1
+            if after < len(tokens) and tokens[after].tag == "HYPH" and tokens[after].head == victim.i:
+                n = 1  # "the death of a 6-yo": an age joined to its noun, one person
         elif victim.tag == "CD":
+            if re.fullmatch(r"\d+-[a-z/]+", victim.text.lower()):
+                return 1  # "the death of a 6-yo": an age, one person
+            if victim.text.endswith("-"):
+                # "his 12- and 10-year-old sons": ages with their hyphen held over, one person each
+                return 1 + sum(1 for k in kids if k.dep == "conj")
             # "Three are attacked and killed"; "Two of them, A and B, died" names the same two
             return self._number(victim.text) or 0
         elif victim.tag == "PRP":
             n = 1 if victim.text.lower() in ("he", "she", "him", "her", "himself", "herself") else 0
-        elif victim.tag in ("NN", "NNP") and victim.lemma.lower() not in _NOT_PEOPLE or victim.text.endswith("-old"):
+        elif victim.tag in ("NN", "NNP") and victim.lemma.lower() not in NOT_PEOPLE or victim.text.endswith("-old") or age:
             n = 1
         for k in kids:
             if k.dep == "conj":
                 n += self._count_of(k, tokens)
+            elif k.dep == "appos" and n == 1:
+                # "killed his wife, two young children and his mother-in-law": a list written
+                # with commas, which the parse hangs as an apposition; a count beside one
+                # person is more people, not the same one renamed. "shot his fiancee, Jane
+                # Doe, and their son": the name is the fiancee, the list goes on from it.
+                grand = _children(k, tokens)
+                if any(g.dep == "nummod" for g in grand):
+                    n += self._count_of(k, tokens)
+                elif k.tag == "NNP":
+                    n += sum(self._count_of(g, tokens) for g in grand if g.dep == "conj")
         return n
 
     def shot_in(self, sentence: Span) -> Count | None:

@@ -29,10 +29,33 @@ def load_quantities() -> dict[str, int]:
     return {r["phrase"]: int(r["value"]) for r in csv.DictReader(lines, delimiter="\t")}
 
 
-# People words that may stand between a number and "killed" ("three SDF fighters were killed").
+# The words the parse of a death is read by (lemmas).
+# Verbs that kill by their meaning, and verbs that kill with "dead" / "to death" beside them.
+KILL_VERBS = frozenset({"kill", "murder", "lynch", "behead", "execute", "assassinate", "slay", "massacre",
+                         "decapitate", "slaughter"})  # fmt: skip
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
+MANNER_VERBS = frozenset({"shoot", "stab", "hack", "beat", "stone", "burn", "club", "bludgeon", "strangle",
+                           "hang", "chop", "slash", "gun", "batter", "crush", "torture", "set"})  # fmt: skip
+# Heads and modifiers that say a killing did not happen (or not yet).
+NOT_DONE = frozenset({"nearly", "almost", "attempt", "try", "threaten", "plan", "vow", "want", "seek",
+                       "intend", "plot", "call", "urge", "allegedly"})  # fmt: skip
+# Singular nouns that can be "killed" without being a person.
+NOT_PEOPLE = frozenset({"bill", "time", "deal", "motion", "plan", "project", "engine", "light", "power",
+                         "story", "momentum", "livestock", "cattle", "cow", "goat", "dog", "animal", "camel",
+                         "sheep", "donkey", "who", "that", "which", "nobody",
+                         "image", "photo", "picture", "slide", "video"})  # fmt: skip  (a caption: "Image 5 of 8")
+# Verbs that state a death with "dead" beside them: "was pronounced dead", "is dead", "found a
+# woman dead", "left him dead"; with "find"/"leave" active, the one found is the object.
+DEAD_STATE_VERBS = frozenset({"be", "pronounce", "declare", "find", "lie", "leave", "confirm", "report"})
+# Nouns of a death with "of" naming the dead: "the shooting death of a teen", "the murders of a
+# mother and her daughter", "took the life of a student".
+DEATH_NOUNS = frozenset({"death", "murder", "killing", "slaying", "life", "lives"})
+# People words that may stand between a number and "killed" ("three SDF fighters were killed"),
+# ages among them ("a 17-year-old shot and killed", "left a six-year-old dead").
 WHO = r"(?:(?!(?:and|or|but|after|before|since|following|hours?|days?|weeks?|months?|years?|who|which|that|" \
        r"when|while|where|whose|whom|because|if|then|than|as|in|on|at|by|from|with|for|to|into|during|" \
-       r"near|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|times|percent)\b)[A-Za-z][\w'’-]*\s+){0,6}?"
+       r"near|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|times|percent)\b(?!-))" \
+       r"(?:[A-Za-z][\w'’-]*|\d+-(?:year|month|week|day)s?-old)\s+){0,6}?"
 # "5 persons, including a student and a shop worker, were killed": an aside between count and verb.
 # (The people word may end at the comma: "Dozens of villagers, mainly women and children were killed".)
 ASIDE = r"(?:[A-Za-z][\w'’-]*(?=,))?(?:\([^)]{0,80}\)\s*|,\s*(?:including|among them|mostly|most of them|all|both)\b[^.;]{0,120}?,\s*|" \
@@ -72,7 +95,33 @@ _ACCUSED = r"suspected of|accused of|for allegedly|charged with|convicted of|res
 _UNTIL_COUNT = r"(?:(?!\b(?:caus\w*|result\w*|leav\w*|left|led|leading)\b)[^,;:()\u2013\u2014-])*$"
 CAUSE = re.compile(rf"\b(?:{_BACKGROUND}|{_ACCUSED})\b{_UNTIL_COUNT}", re.I)
 CAUSE_NOT_ACCUSED = re.compile(rf"\b(?:{_BACKGROUND})\b{_UNTIL_COUNT}", re.I)
+# In news of one incident "after" tells what followed its deaths ("neighbours are shaken after a
+# soldier and his daughter were found dead"), not a cause of other violence: without it.
+_NEWS_BACKGROUND = _BACKGROUND.replace("after|following|", "")
+CAUSE_NEWS = re.compile(rf"\b(?:{_NEWS_BACKGROUND}|{_ACCUSED})\b{_UNTIL_COUNT}", re.I)
+CAUSE_NEWS_NOT_ACCUSED = re.compile(rf"\b(?:{_NEWS_BACKGROUND})\b{_UNTIL_COUNT}", re.I)
 
+# Words that undo a count or leave it open ("no one was killed", "killed or wounded"), and
+# ACLED's bookkeeping of a total split between events or coded elsewhere.
+AMBIGUOUS = re.compile(r"\bkilled\s+or\s+(?:wounded|injured)|(?:wounded|injured)\s+or\s+killed\b", re.I)
+NONE = re.compile(r"\bno (?:reported |known |confirmed )?(?:one|fatalities|deaths|casualties)\b|\bnobody\b|\bno\s+(?:one|body|person)\s+was\s+(?:killed|hurt)|\bwithout casualties\b", re.I)
+SPLIT = re.compile(
+    r"\bcoded as (?P<total>\d+)(?: fatalities)?[^.]*?(?:spread|split|divided)(?: up)?(?: equally)? "
+    r"(?:between|across|among|over) (?P<parts>\d+|two|three|four|five|six)", re.I
+)
+# "78 fighters were killed. Fatalities split between 2 events.": the toll stated before,
+# divided (where the total is in the same sentence, ``SPLIT`` above reads it).
+SPLIT_ONLY = re.compile(
+    r"\b(?:fatalities|deaths)\s+(?:were\s+|are\s+)?(?:spread|split|divided|coded)(?: up)?(?: equally)? "
+    r"(?:between|across|among|over) (?P<parts>\d+|two|three|four|five|six)\b", re.I
+)
+ELSEWHERE = re.compile(
+    r"\bcoded (?:to (?:specific|other|separate|another)|elsewhere|separately|seperately|in (?:an)?other)", re.I
+)
+UNKNOWN = re.compile(
+    r"\b(?:resulting in|causing|incurring|with|reported)\s+(?:an unknown number of\s+|unknown\s+|unspecified\s+)?fatalities\b|"
+    r"\bunknown number of (?:fatalities|deaths|people killed)\b", re.I
+)
 # ACLED's closing tally of a note: "Total 4 fatalities.", "Total 2 fatalities (1 confirmed ...)".
 EVENT_TOTAL = re.compile(r"\btotal (?:of )?(?P<n>\d+) fatalit(?:y|ies)\b", re.I)
 # "Local authorities reported that 7 militants were also killed": deaths added to the toll the
@@ -83,6 +132,10 @@ ALSO = re.compile(
     r"\balso,?\s+(?:[\w'’-]+\s+){0,4}?(?:kil{1,3}\w*|died|dead|shot|murder\w*|slain|perished|lynched|executed)\b|"
     r"\b(?:killed|died|dead)\s+as well\b",
     re.I,
+)
+# "Two more people died at the hospital": deaths beside those told before, as "also" says.
+MORE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+more\b(?!\s+than\b)(?![^.;]*\bthan\b)", re.I
 )
 # ACLED's closing line "4 fatalities." alone: the note's own total.
 # (Also where the stop before it lacks its space: "... not reported.4 fatalities.")
@@ -100,6 +153,8 @@ NOT_A_COUNT_AFTER = re.compile(
     r"when|while|during|from|by|with|including|since|near|across|inside|outside|the|a|an)\b)[a-z])",
     re.I,
 )
+# "Image 4 of 9 A teenager was killed": a photo caption's numbers count pictures.
+CAPTION_BEFORE = re.compile(r"\b(?:image|photo|slide|picture)\s+(?:\d+\s+of\s+/?\s*)?$", re.I)
 # "a father of four is killed": the number counts his children.
 KIN_OF = re.compile(r"\b(?:father|mother|parent|mum|mom|dad|grandfather|grandmother)\s+of\s+$", re.I)
 AGE_AFTER = re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
@@ -110,10 +165,28 @@ TALLY_AFTER = re.compile(
     r"year to date|year-to-date|so far in)\b",
     re.I,
 )
+# After a count, what makes its deaths an accident of the road, no violence ("two classmates
+# killed in a car crash", "died in a single vehicle wreck").
+ACCIDENT_AFTER = re.compile(
+    r"[^.;]{0,40}?\bin\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:car|traffic|road|vehicle|motorcycle|boating)\s+"
+    r"(?:crash|accident|collision|wreck)\b",
+    re.I,
+)
 # A killer's own death beside the count of his victims.
 SELF = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot|shoot(?:s|ing)?)\s+(?:(?:him|her)self|themselves)\b|"
+    r"(?<=\s)and\s+(?:him|her)self\b|"  # "killed four classmates and himself"
     r"\bcommit(?:ted|ting|s)?\s+suicide\b|\b(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life\b",
+    re.I,
+)
+# A sentence that sums up several incidents ("a series of weekend shootings left five dead",
+# "three people were killed in separate shootings across the city"): in news of one incident,
+# a tally of the day's or the city's violence, not that incident's own toll.
+SEVERAL_INCIDENTS = re.compile(
+    r"\b(?:series|string|spate|rash|wave|round|spree)\s+of\b[^.;]{0,40}?\b(?:shootings|attacks|homicides|killings)\b|"
+    r"\b(?:separate|unrelated|different|several|multiple|two|three|four|five|six|seven|\d+)\s+(?:[\w,-]+\s+){0,2}?"
+    r"(?:shootings|homicides|killings|incidents)\b|"
+    r"\b(?:weekend|overnight|night|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\s+shootings\b",
     re.I,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -138,16 +211,23 @@ ALTERNATIVE = re.compile(
 )
 
 
+# Words that join two counts of one sentence into a list of distinct groups; the same figure
+# twice without one is a toll restated ("5 shot dead in Stockton Five people were killed ...":
+# a headline run into the story's first sentence).
+LIST_LINK = re.compile(r",|\band\b|\bplus\b|\bas well as\b|\bwhile\b|\balso\b|\bmore\b", re.I)
+
+
 def source_estimates(text: str, found: list[tuple[int, int, int]]) -> list[list[int]]:
     """A sentence's counts grouped by source, for ACLED's conservative rule.
 
     Counts of distinct groups add up ("killing two soldiers and three civilians"); where the words
-    between two counts make the second another estimate of the same deaths, it starts a group of
-    its own, and the lowest group total stands.
+    between two counts make the second another estimate of the same deaths, or the same figure
+    comes again with no list between them, it starts a group of its own, and the lowest group
+    total stands.
     """
     estimates: list[list[int]] = [[found[0][2]]]
-    for (_, end, _), (start, _, n) in zip(found, found[1:], strict=False):
-        if ALTERNATIVE.search(text[end:start]):
+    for (_, end, before), (start, _, n) in zip(found, found[1:], strict=False):
+        if ALTERNATIVE.search(text[end:start]) or n == before and not LIST_LINK.search(text[end:start]):
             estimates.append([n])
         else:
             estimates[-1].append(n)
