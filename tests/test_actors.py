@@ -442,3 +442,91 @@ def test_state_acronyms_infighting_seizures_and_victims_people(
 ) -> None:
     event = main_event(pipeline, text)
     assert (event.actor1, event.inter1, event.actor2) == (actor1, inter1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a blast that hurt people no force is named among hit civilians
+        ("On 3 June 2021, in Monywa town (Monywa township, Sagaing region), Myanmar, a bomb "
+         "exploded at a tea shop. A waiter was injured.",
+         "Unidentified Armed Group (Myanmar)", "Civilians (Myanmar)"),
+        # ...one that hurt no one has no actor2, and a force that owns a building near it is none
+        ("On 4 June 2021, in Pyay town (Bago region), Myanmar, a bomb exploded near a high school. "
+         "No injuries were reported.",
+         "Unidentified Armed Group (Myanmar)", ""),
+        ("On 5 June 2021, in Mandalay city (Mandalay region), Myanmar, a bomb exploded near the "
+         "military-owned Myawaddy Bank. No injuries were reported.",
+         "Unidentified Armed Group (Myanmar)", ""),
+        # a force's vehicles that hit mines were hit, not hitting
+        ("On 6 June 2021, near Gangaw town (Magway region), Myanmar, two military trucks hit "
+         "landmines on the road to Kale.",
+         "Unidentified Armed Group (Myanmar)", "Military Forces of Myanmar (2021-)"),
+        # a unit's designation after the force's name keeps the force the shelling's subject
+        ("On 12 June 2021, in Hpapun township (Kayin State), Myanmar, the Myanmar military LIB 345 "
+         "fired mortars into Ler Mu village. A boy was injured.",
+         "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)"),
+        # allies who struck together are not each other's enemy
+        ("On 2 December 2021, near Kanni village (Ye-U township, Shwebo district, Sagaing "
+         "region), Myanmar, the Taze PDF and the Ye-U PDF jointly attacked a military column with "
+         "landmines.",
+         "People's Defense Force - Taze", "Military Forces of Myanmar (2021-)"),
+        # a rank names a soldier: the blast hit the military
+        ("On 3 December 2021, in Kanbalu town (Kanbalu district, Sagaing region), Myanmar, a bomb "
+         "exploded at a tea shop. A colonel died and two others were injured.",
+         "Unidentified Armed Group (Myanmar)", "Military Forces of Myanmar (2021-)"),
+        # soldiers who stepped on a mine were its target, not its layer
+        ("On 4 December 2021, near Mindat town (Chin State), Myanmar, soldiers stepped on a "
+         "landmine planted by the CDF. Two soldiers were wounded.",
+         "CDF: Chinland Defense Force", "Military Forces of Myanmar (2021-)"),
+        # goods looted with no owner named are civilians'
+        ("On 7 May 2020, Boko Haram fighters looted shops in Kolofata town (Mayo-Sava, "
+         "Extreme-Nord), Cameroon, and took away food.",
+         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Cameroon)"),
+        # "armed men" are gunmen, not civilians; a drive-by shooting is a gang's where ACLED
+        # codes gangs
+        ("On 9 May 2020, armed men shot dead a trader in Marsabit town, Kenya.",
+         "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+        ("On 10 May 2020, in Fortaleza, Ceara, Brazil, a man was killed in a drive-by shooting by "
+         "armed men.",
+         "Unidentified Gang (Brazil)", "Civilians (Brazil)"),
+        # military munitions are things, not the military
+        ("On 11 May 2020, police seized military munitions from a house in Garissa town, Kenya.",
+         "Police Forces of Kenya (2013-)", "Unidentified Armed Group (Kenya)"),
+    ],
+)  # fmt: skip
+def test_who_blasts_and_looting_hit(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_a_group_against_an_actor_is_not_that_actor(pipeline: Pipeline) -> None:
+    event = main_event(
+        pipeline,
+        "On 8 May 2020, anti-Houthi tribal fighters clashed with Houthi forces in Nihm district, "
+        "Sanaa, Yemen.",
+    )
+    assert event.actor1 != "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert event.actor2 == "Military Forces of Yemen (2016-) Supreme Political Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # two states' forces told as one subject: both are sides
+        ("On 9 May 2020, military forces of India and Pakistan exchanged fire across the LoC in "
+         "Keran sector (Kupwara district, J&K).",
+         "Military Forces of India (2014-)", "Military Forces of Pakistan (2018-)"),
+        # excessive force against protesters is the forces' act: they are actor1
+        ("On 12 March 2017, police shot dead a protester during a demonstration over fuel prices "
+         "in Kisumu town, Kenya.",
+         "Police Forces of Kenya (2013-)", "Protesters (Kenya)"),
+    ],
+)  # fmt: skip
+def test_two_states_and_excessive_force(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -23,7 +23,9 @@ ACLED codes a riot's or a protest's second actor by what the crowd met (ACLED Co
 
 Beyond demonstrations: a group fighting itself is on both sides; forces who seize drugs or arms
 take on the goods' unnamed owners; post-election violence is an armed group's, not a people's
-militia's, where the report names no perpetrator.
+militia's, where the report names no perpetrator. Who a blast hurt (casualties told and not
+denied; a soldier named by rank), allies joined by "and", groups named as what others are against
+("anti-Houthi"), and killings in organised crime's manner (drive-by shootings) are told here too.
 """
 
 from __future__ import annotations
@@ -167,3 +169,89 @@ _SEIZURE = re.compile(
 
 def seizure(text: str) -> bool:
     return _SEIZURE.search(text) is not None
+
+
+# People hurt or killed ("A worker was slightly injured", "killing a driver"), in a sentence that
+# does not deny it ("No injuries reported", "Neither fatalities nor injuries were reported",
+# "Casualties unknown").
+_HURT = re.compile(r"\b(?:injur\w*|wound\w*|kill(?:ed|ing|s)?|died|dead|deaths?|hurt)\b", re.I)
+_NO_HURT = re.compile(r"\b(?:no|neither|nor|nobody|not|without|unknown|unclear)\b", re.I)
+
+
+def tells_casualties(sentence: str) -> bool:
+    """Whether a sentence tells of people hurt or killed, without denying it.
+
+    A blast or a shelling that hurt people no force is named among is coded with "Civilians (X)"
+    as actor2 (ACLED Codebook, "Explosions/Remote violence": the target is coded where known); one
+    that hurt no one ("No injuries reported") has no actor2."""
+    return _HURT.search(sentence) is not None and _NO_HURT.search(sentence) is None
+
+
+# "anti-Houthi forces", "the anti-Taliban militia": a group told as against an actor is not it.
+_OPPOSED = re.compile(r"\banti-\s*$", re.I)
+
+
+def opposed(text: str, start: int) -> bool:
+    """Whether the actor named at ``start`` is only what the group is against ("anti-Houthi")."""
+    return _OPPOSED.search(text[max(0, start - 6) : start]) is not None
+
+
+# Killings in the manner of organised crime: drive-by shootings, hired killers. Where ACLED codes
+# organised crime as gangs (Latin America and the Caribbean), their unnamed "armed men" are an
+# "Unidentified Gang" (ACLED Codebook, "Gangs").
+_ORGANISED_CRIME = re.compile(r"\bdrive-?by\b|\bhit-?m[ae]n\b|\bsicarios?\b|\bcontract kill", re.I)
+
+
+def organised_crime(text: str) -> bool:
+    return _ORGANISED_CRIME.search(text) is not None
+
+
+# What joins two groups that acted together: "the Taze PDF and Ye-U PDF jointly attacked", "KIA
+# troops together with the local PDF"; unless what they did is done to each other ("GNA and LNA
+# forces clashed", "a truce between the Pokot and Marakwet").
+_ALLIED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|as well as|together with|along with|alongside|joined by)\s+(?:the\s+)?$",
+    re.I,
+)
+_RECIPROCAL_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:clash|fought|fight|battl|exchang|skirmish|sign|agree|reach|trade)",
+    re.I,
+)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|among)\s+(?:the\s+)?$", re.I)
+
+
+def allied(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the group named at ``second`` (start, end) is joined to the one at ``first`` as its
+    ally ("X and Y attacked"), not its enemy ("X and Y clashed")."""
+    return (
+        0 <= second[0] - first[1] <= 30
+        and _ALLIED.match(text[first[1] : second[0]]) is not None
+        and _RECIPROCAL_AFTER.match(text[second[1] : second[1] + 50]) is None
+        and _BETWEEN_BEFORE.search(text[max(0, first[0] - 20) : first[0]]) is None
+    )
+
+
+# Military ranks: a blast that killed "a colonel" or "one corporal" hit the military, not
+# civilians (a rank alone names a soldier; police ranks come with the word "police").
+_RANK = re.compile(
+    r"\b(?:(?:lieutenant |lt\.? )?colonel|lieutenant|sergeant|(?:lance )?corporal|brigadier|"
+    r"private soldier)s?\b",
+    re.I,
+)
+
+
+# "the wife of a lance corporal": a soldier's family are civilians.
+_KIN_OF = re.compile(
+    r"\b(?:wife|husband|son|daughter|child(?:ren)?|family|relatives?|mother|father|brother|"
+    r"sister|widow)s? of (?:an? |the |one )?(?:\w+ )?$",
+    re.I,
+)
+
+
+def names_a_soldier(sentence: str) -> bool:
+    m = _RANK.search(sentence)
+    return (
+        m is not None
+        and "police" not in sentence.lower()
+        and _KIN_OF.search(sentence[max(0, m.start() - 40) : m.start()]) is None
+    )

@@ -30,11 +30,15 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    ("Unidentified Ethnic Militia (Kenya)", "Communal" from 2018). A state's forces abroad are
    external forces (inter 8). A crowd's other side is whom it clashed with (the police only when
    the clash's clause names them, else rioters), the people a mob hurt, or rioters who broke up a
-   protest (``actor_roles``, with infighting, seizures and post-election violence).
+   protest (``actor_roles``, with infighting, seizures and post-election violence). A blast
+   that hurt people hit civilians, or the force the casualty sentence names (a rank names a
+   soldier); looting with no owner named is of civilians' goods; allies joined by "and" are no
+   side against each other; excessive force against protesters has the forces as actor1.
 4. **Roles beyond subject and object**: the owner of an attack or a weapon ("a Taliban attack",
    "a Taliban-planted mine", "Saudi shelling") struck; who "repelled" an attack was its target;
    "blamed on X", "X accused of" make X the perpetrator; police who "said", "found" or
-   "suspect" are the report's source, not the killers.
+   "suspect" are the report's source, not the killers (the parse's roles: ``actor_parse``).
+   "A military convoy" is the military; "military munitions" and "the anti-Houthi forces" are not.
 """
 
 from __future__ import annotations
@@ -47,14 +51,11 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import ConfigError
-from ..model import Annotations, EventRecord, Evidence, Span, Token, Work
+from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
+from . import actor_parse as parse
 from . import actor_roles as roles
 
-# Dependency labels whose token initiated the action, and those that received it.
-_AGENT_DEPS = {"nsubj", "agent", "csubj"}
-_TARGET_DEPS = {"nsubjpass", "dobj", "obj", "attr", "dative", "oprd"}
-_TARGET_PREPS = {"against", "on", "at", "upon", "targeting", "with", "into", "toward", "towards"}
 # Generic armed words that, after a named armed group, refer back to it ("the militants").
 _ANAPHORA = re.compile(
     r"^(?:the\s+)?(?:militants|insurgents|jihadists?|extremists|rebels|fighters|group|"
@@ -78,11 +79,6 @@ _GANG_COUNTRIES = {
     "Colombia", "Venezuela", "Ecuador", "Peru", "Bolivia", "Brazil", "Paraguay", "Uruguay",
     "Argentina", "Chile", "Guyana", "Suriname", "Haiti", "Dominican Republic", "Jamaica", "Cuba",
     "Trinidad and Tobago", "Puerto Rico", "Bahamas",
-}  # fmt: skip
-# Nouns for a body of fighters: "pro-Houthi forces" is the Houthis, "military-owned tower" no one.
-_FORCE_NOUNS = {
-    "force", "forces", "fighter", "troop", "soldier", "militant", "militia", "member", "supporter",
-    "rebel", "unit", "group", "gunman", "man", "official", "officer", "personnel", "army", "police",
 }  # fmt: skip
 # Capitalised words before "PDF" that are not the name of a local branch ("The PDF").
 _NOT_A_BRANCH = {
@@ -113,24 +109,6 @@ _COMMUNAL_FROM = 2018
 # is one of the war's two sides, coded to Ukraine's military when neither is named (the side ACLED
 # gives more often, 34 of 60 such shelling notes and 31 of 55 exchanges in the training notes).
 _DONBAS_MONITORS = re.compile(r"\b(?:OSCE|SMM)\b|\bcontact line\b|\bfront ?line\b")
-# Nouns of an attack or its weapon: the actor named with one owns it ("a Taliban attack", "Saudi
-# rocket and artillery shelling was reported"), and a thing "X-planted" or "X-fired" is X's act.
-_ATTACK_NOUNS = {
-    "attack", "assault", "ambush", "raid", "offensive", "shelling", "airstrike", "strike",
-    "bombardment", "bombing", "rocket", "missile", "artillery", "incursion", "plant", "lay", "fire",
-    "launch",
-}  # fmt: skip
-# Verbs that lay an act at someone's door: "X accused of", "blamed on X", "attributed to X".
-_BLAME_VERBS = {"accuse", "blame", "attribute", "suspect"}
-# Verbs whose subject fends an attack off: "soldiers repelled a Taliban attack" is the Taliban's.
-_REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend", "resist", "counter"}
-# Verbs of telling and finding: "police said", "police found the bodies", "police suspect that"
-# make a state force the source of the report, not a party to the event (a group that "said" it
-# struck is still the one that struck: only state forces are read as sources).
-_REPORT_VERBS = {
-    "say", "investigate", "suspect", "find", "confirm", "believe", "recover", "discover", "tell",
-    "identify", "probe",
-}  # fmt: skip
 # A people's name followed by a word for a place is that place ("Kisii town").
 _PLACE_AFTER = re.compile(
     r"\s+(?:town|city|county|district|sub-?county|village|constituency|market|estate|ward|road|"
@@ -237,6 +215,11 @@ class ActorsStage:
         body = "|".join(p for p, _ in nations) or "(?!)"
         self.nation_before = re.compile(rf"\b({body})(?:\s+|-)(?:[a-z]+\s+){{0,2}}$")
         self.nation_after = re.compile(rf"^\s+of\s+(?:the\s+)?({body})\b")
+        # "military forces of India and Pakistan": two states' forces, the second named by its
+        # nation alone.
+        self.second_nation = re.compile(
+            rf"^\s+of\s+(?:the\s+)?(?:{body})\s+and\s+(?:the\s+)?({body})\b"
+        )
         # "the Ukrainian Forces", "Turkish armed forces": a state's army named by its nation alone.
         self.nation_forces = re.compile(rf"\b({body})\s+(?:armed\s+|government\s+)?[Ff]orces\b")
         for r in alias_rows:
@@ -278,13 +261,13 @@ class ActorsStage:
         capitals = not any(c.islower() for c in text)
 
         def add(start: int, end: int, entry: Entry, generic: bool) -> None:
-            if any(a < end and start < b for a, b in taken):
+            if any(a < end and start < b for a, b in taken) or roles.opposed(text, start):
                 return
             word = " " not in text[start:end]
             if capitals and word and _word_pos(ann, base + start) in _NOT_ACRONYM_POS:
                 return
             taken.append((start, end))
-            role = _role(ann, base + start, base + end)
+            role = parse.role(ann, base + start, base + end)
             found.append(ActorMention(Span(base + start, base + end, text[start:end]), entry, generic, role, sent))
 
         for pattern, entry in self.groups:
@@ -334,6 +317,11 @@ class ActorsStage:
                 elif country:
                     nation = self._nation(text, m, entry, country)
                     add(m.start(), m.end(), self._localise(entry, nation, year), True)
+                    pair = self.second_nation.match(text[m.end() :])
+                    if pair is not None and entry.name.endswith("Forces of {country}"):
+                        other = self.nation_names.get(pair.group(1).lower(), country)
+                        at = m.end() + pair.start(1)
+                        add(at, at + len(pair.group(1)), self._localise(entry, other, year), True)
         return _merge_named_with_generic(sorted(found, key=lambda a: a.span.start))
 
     def _nation(self, text: str, m: re.Match[str], entry: Entry, country: str) -> str:
@@ -479,6 +467,10 @@ class ActorsStage:
                     a2 = _synthetic(rioters, event) if crowd_agents else _synthetic(
                         self._localise(police, country, year), event
                     )
+            # Excessive force against protesters is the forces' act: they are actor1 (ACLED's
+            # coding of the sub-event, as with violence against civilians).
+            if sub == "Excessive force against protesters" and a2 and a2.entry.inter == 1:
+                a1, a2 = a2, a1
             if a2 is None and sub == "Peaceful protest" and roles.counter_protest(text):
                 a2 = _synthetic(generic, event)
             if a2 is None and etype == "Riots":
@@ -551,10 +543,25 @@ class ActorsStage:
                 event, country, year, gang=country in _GANG_COUNTRIES, feud=feud
             )
             a2 = _first(civilians) or _synthetic(self._civilians(country, year), event)
+            if a1.generic and country in _GANG_COUNTRIES and roles.organised_crime(text) and (
+                a1.entry.name.startswith("Unidentified Armed Group")
+            ):  # "killed in a drive-by shooting by armed men": a gang's killing
+                a1 = self._unidentified(event, country, year, gang=True)
         else:
             remote = etype == "Explosions/Remote violence"
             a1 = _first(agents) or (None if remote else _first(armed))
-            others = [a for a in (targets or armed) if a1 is None or a.entry.name != a1.entry.name]
+            # A force that only qualifies a thing ("the military-owned bank") is no side.
+            # Allies who struck together ("the Taze PDF and Ye-U PDF jointly attacked") are no
+            # side against each other.
+            sides = targets or [
+                a for a in armed
+                if a.role != "modifier" and not (
+                    a1 is not None and roles.allied(
+                        text, (a1.span.start, a1.span.end), (a.span.start, a.span.end)
+                    )
+                )
+            ]  # fmt: skip
+            others = [a for a in sides if a1 is None or a.entry.name != a1.entry.name]
             a2 = _first(others)
             if a1 is None and (remote or etype == "Battles"):
                 # A clash the text tells without naming either side ("three killed in clan
@@ -563,7 +570,9 @@ class ActorsStage:
             if a2 is None and civilians and remote:
                 a2 = _first(civilians)
             if a2 is None and remote:
-                a2 = self._victims_after(event, ann, country, year, a1)
+                a2 = self._victims_after(event, ann, country, year, a1) or self._hurt(
+                    event, ann, country, year, a1
+                )
         # A battle has two sides: when its sentences name one ("the police fired back"), the
         # other is the armed party the rest of the report names ("Gunmen stopped a police car.").
         if etype == "Battles" and a1 is not None and a2 is None:
@@ -596,6 +605,10 @@ class ActorsStage:
             and sub in ("Looting/property destruction", "Disrupted weapons use")
         ):  # fmt: skip
             a2 = self._unidentified(event, country, year, gang=country in _GANG_COUNTRIES)
+        # Goods looted or property destroyed with no owner named are civilians' (ACLED Codebook,
+        # "Looting/property destruction").
+        if a2 is None and a1 is not None and sub == "Looting/property destruction":
+            a2 = _synthetic(self._civilians(country, year), event)
         # Two states' forces told as one subject ("military forces of India and Pakistan exchanged
         # fire") are coded with the host country's forces first.
         if (
@@ -642,6 +655,27 @@ class ActorsStage:
                     a1 is None or a.entry.name != a1.entry.name
                 ):
                     return a
+        return None
+
+    def _hurt(self, event: EventRecord, ann: Annotations, country: str, year: int | None,
+              a1: ActorMention | None) -> ActorMention | None:
+        """Who a blast hurt, where the report tells casualties: a force named in that sentence
+        ("nine soldiers stepped on a landmine and were wounded"), else civilians."""
+        for s in ann.sentences[min(m.sent for m in event.mentions) :]:
+            if roles.tells_casualties(s.span.text):
+                forces = [
+                    a for a in self.mentions_in(ann, s.i, country, year, None)
+                    if a.entry.inter in (1, 8) and a.role not in ("modifier", "source")
+                    and (a1 is None or a.entry.name != a1.entry.name)
+                ]  # fmt: skip
+                if not forces and roles.names_a_soldier(s.span.text) and (
+                    a1 is None or not a1.entry.name.startswith("Military Forces")
+                ):
+                    military = Entry("Military Forces of {country}", 1, "")
+                    hit = self._localise(military, country, year)
+                else:
+                    hit = self._civilians(country, year)
+                return _first(forces) or ActorMention(s.span, hit, True, "", s.i)
         return None
 
     def _article_armed(self, ann: Annotations, country: str, year: int | None) -> list[ActorMention]:
@@ -745,48 +779,3 @@ def _alternation(names: list[str], *, case_sensitive: bool) -> re.Pattern[str]:
 def _word_pos(ann: Annotations, start: int) -> str:
     """The part of speech of the token that starts at ``start`` ("" if none does)."""
     return next((t.pos for t in ann.tokens if t.start == start), "")
-
-
-def _role(ann: Annotations, start: int, end: int) -> str:
-    """"agent" or "target" from the dependency parse of the tokens in [start, end)."""
-    tokens = [t for t in ann.tokens if t.start >= start and t.end <= end]
-    if not tokens:
-        return ""
-    head = next((t for t in tokens if not (start <= ann.tokens[t.head].start < end)), tokens[-1])
-    if len(tokens) > 1 and head.lemma.lower() in _ATTACK_NOUNS:
-        return "agent"  # "Saudi rocket and artillery shelling was reported": the shelling's owner
-    return _role_of(ann.tokens, head, depth=0)
-
-
-def _role_of(tokens: tuple[Token, ...], tok: Token, depth: int) -> str:
-    if depth > 4:
-        return ""
-    head = tokens[tok.head]
-    if tok.dep in _AGENT_DEPS:
-        if tok.dep == "nsubj" and head.lemma.lower() in _REPEL_VERBS:
-            return "target"  # "soldiers repelled the attack": the attack came at them
-        if tok.dep == "nsubj" and head.lemma.lower() in _REPORT_VERBS and head.pos == "VERB":
-            return "source"  # "police said", "police found the bodies": who tells, not who did
-        return "agent"
-    if tok.dep == "nsubjpass" and head.lemma.lower() in _BLAME_VERBS:
-        return "agent"  # "the UPDF was accused of bombing", "militants are suspected of the attack"
-    if tok.dep in _TARGET_DEPS:
-        return "target"
-    if tok.dep == "pobj":
-        prep = tokens[tok.head]
-        if prep.lemma.lower() == "by":
-            return "agent"
-        if tokens[prep.head].lemma.lower() in _BLAME_VERBS and prep.lemma.lower() in ("on", "to"):
-            return "agent"  # "an explosion blamed on Al Shabaab", "attributed to the PKK"
-        if prep.lemma.lower() in _TARGET_PREPS:
-            return "target"
-        return ""
-    owner_deps = ("compound", "amod", "npadvmod", "poss", "nmod")
-    if tok.dep in owner_deps and head.lemma.lower() in _ATTACK_NOUNS:
-        return "agent"  # "a Taliban attack", "a Taliban-planted landmine", "the militants' ambush"
-    if tok.dep in ("amod", "npadvmod") and tokens[tok.head].lemma.lower() not in _FORCE_NOUNS:
-        return "modifier"  # "military-owned", "police-run": a property of a thing, not a party
-    following = ("compound", "amod", "npadvmod", "poss", "appos", "conj", "nmod")
-    if tok.dep in following and tok.head != tok.i:
-        return _role_of(tokens, tokens[tok.head], depth + 1)
-    return ""
