@@ -8,7 +8,12 @@ import pytest
 from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
-from eventcoder.stages.precedence import demonstration_reading, riot_not_mob
+from eventcoder.stages.precedence import (
+    demonstration_reading,
+    reads_as_exchange,
+    reads_as_shelling,
+    riot_not_mob,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "baghouz.txt"
 
@@ -316,3 +321,90 @@ def test_violence_the_report_denies_or_demands_against_is_not_the_crowds(text: s
 )
 def test_a_crowd_demonstrating_riots_rather_than_mobs(text: str, riot: bool) -> None:
     assert riot_not_mob(text) is riot
+
+
+# Shelling or an armed clash: whether the other side could fire back (ACLED codebook, Shelling:
+# fired from a distance at a target that cannot respond; Armed clash: both sides exchange fire).
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 3 June, the rebel forces fired 82mm mortars at the army positions near Dovzhe.",
+         "Shelling/artillery/missile attack"),
+        ("On 3 June, government troops fired grenade launchers and IFVs at the positions of the militia near Dovzhe.",
+         "Shelling/artillery/missile attack"),
+        ("On 3 June, government troops fired mortars, grenade launchers and small arms at the positions of the "
+         "militia near Dovzhe.", "Armed clash"),
+        ("On 4 June, monitors recorded 40 explosions involving mortars in both directions of the front line near Dovzhe.",
+         "Armed clash"),
+        ("On 5 June, the two armies exchanged artillery and mortar fire across the river.", "Armed clash"),
+        ("On 5 June, militia fighters responded to army shelling near the dam, wounding two soldiers.", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_fire_that_went_both_ways_is_a_clash(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "shelling", "exchange"),
+    [
+        ("The rebels fired 120mm mortars at the army positions near the bridge.", True, False),
+        ("The rebels fired heavy machine guns and small arms at the army positions.", False, True),
+        # Rifles aimed at homes: the village cannot answer, so still shelling (not a ground fight).
+        ("Soldiers fired artillery shells and small arms at the village indiscriminately.", True, False),
+        ("The two sides clashed using heavy weapons and mortars in the north of the city.", False, True),
+    ],
+)
+def test_shelling_and_exchange_readings(text: str, shelling: bool, exchange: bool) -> None:
+    assert (reads_as_shelling(text), reads_as_exchange(text)) == (shelling, exchange)
+
+
+# An armed, organised side as the target makes an armed clash (ACLED codebook); state forces or
+# their auxiliaries beating or stabbing a civilian make an attack, not mob violence.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 4 June, unidentified gunmen shot dead a member of the regime's intelligence near the checkpoint.",
+         "Armed clash"),
+        ("On 4 June, militants ambushed a gendarmerie unit on the road to the mine, killing one gendarme.",
+         "Armed clash"),
+        ("On 4 June, the army attacked the militants in the hills north of the town.", "Armed clash"),
+        ("On 6 June, gendarmes beat and injured a taxi driver at a checkpoint for not wearing a mask.", "Attack"),
+        ("On 6 June, a private security guard stabbed a hawker to death outside the market.", "Attack"),
+    ],
+)  # fmt: skip
+def test_who_was_hit_types_the_violence(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+# Strategic developments the words or the note's tag name; a demonstration with no violence told.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 2 June, rebel reinforcements reportedly arrived on the northern front line.", "Change to group/activity"),
+        ("Explosive remnants of war: On 2 June, a farmer was injured by an old mine left from the war.", "Other"),
+        ("Detonation: On 2 June, a mortar round exploded prematurely at an army post, wounding two soldiers.",
+         "Disrupted weapons use"),
+        ("On 2 June, teachers went on strike and barricaded themselves inside the ministry offices over unpaid pay.",
+         "Peaceful protest"),
+        ("On 2 June, youths demonstrated in the town centre demanding that the county repair the road.",
+         "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_strategic_developments_and_calm_protests(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Earlier violence as the background, and an item of a list of grievances, are not the crowd's.
+        ("Party members held a rally against the prior killing of their leader during a clash with police.", ""),
+        ("Activists rallied demanding an end to corruption, looting, money laundering and bank fraud.", ""),
+        ("Protesters gathered outside parliament over the recovery of looted funds.", ""),
+    ],
+)
+def test_grievances_are_not_the_crowds_violence(text: str, reading: str) -> None:
+    assert demonstration_reading(text) == reading
