@@ -530,3 +530,45 @@ def test_two_states_and_excessive_force(
 ) -> None:
     event = main_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a state force that fought someone the dictionary cannot name fought an unidentified group
+        ("On 3 June 2016, police battled armed robbers in Githurai estate, Nairobi, Kenya. One "
+         "officer was wounded.",
+         "Police Forces of Kenya (2013-)", "Unidentified Armed Group (Kenya)"),
+        # militias named by whom they side with, as ACLED names them
+        ("On 14 May 2020, Taliban militants attacked pro-government militia forces at a check "
+         "point in Qaisar district, Faryab, Afghanistan, wounding two.",
+         "Taliban", "Militia (Pro-Government)"),
+        ("On 11 May 2020, Israeli warplanes struck pro-Iranian militias positions near Al Mayadin "
+         "in Deir-ez-Zor, Syria. No casualties were reported.",
+         "Military Forces of Israel (2009-)", "Militia (Pro-Iran)"),
+        # soldiers going about their duty when a bomb went off were its target, not its layer
+        ("On 8 June 2021, near a bridge in Kyaukse town (Mandalay region), a bomb exploded as "
+         "military soldiers were marching through the town. Two soldiers were killed.",
+         "Unidentified Armed Group (Myanmar)", "Military Forces of Myanmar (2021-)"),
+        # a firefight "between X and Y" is coded in the order the text names the sides
+        ("On 12 May 2020, two Al Shabaab militants were killed during a firefight between Al "
+         "Shabaab and the police in Mandera town, Kenya. The firefight started after police "
+         "tried to arrest a suspect.",
+         "Al Shabaab", "Police Forces of Kenya (2013-)"),
+        # "Turkish Army forces" are Turkey's; the airstrikes they carried out hit no one by
+        # themselves; the PKK's acronym names it in Iraq too
+        ("Around 9 May 2020, Turkish Army forces carried out airstrikes against PKK targets near "
+         "Zakho in Duhok, Northern Iraq. No information on casualties.",
+         "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+        # a party named as the government a march was against is no victim of the mob
+        ("On 3 October 2023, members of Chhatra League (BCL) assaulted and injured three members "
+         "of Jubo Dal in Bhola city (Bhola Sadar, Barisal), when they were joining a march against "
+         "the Awami League government.",
+         "Rioters (Bangladesh)", "Civilians (Bangladesh)"),
+    ],
+)  # fmt: skip
+def test_unnamed_enemies_of_state_forces_and_militias_by_side(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -57,6 +57,13 @@ _TRIGGER_VERBS = {"step", "tread", "trod"}
 # Verbs whose subject fends an attack off: "soldiers repelled a Taliban attack" is the Taliban's.
 _REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "fend", "resist", "counter"}
 
+# Verbs of going about one's duty: "a bomb exploded as soldiers were marching through the town",
+# "while the military was conducting training": who was there when the blow fell was hit by it.
+_PRESENCE_VERBS = {
+    "march", "pass", "patrol", "travel", "conduct", "drive", "walk", "move", "head", "ride",
+    "cross", "inspect", "escort", "return",
+}  # fmt: skip
+
 # Verbs of telling and finding: "police said", "police found the bodies", "police suspect that"
 # make a state force the source of the report, not a party to the event (a group that "said" it
 # struck is still the one that struck: only state forces are read as sources).
@@ -72,6 +79,8 @@ def role(ann: Annotations, start: int, end: int) -> str:
     if not tokens:
         return ""
     head = next((t for t in tokens if not (start <= ann.tokens[t.head].start < end)), tokens[-1])
+    if head.lemma.lower() in _ATTACK_NOUNS and head.dep in ("dobj", "obj"):
+        return ""  # "Turkish forces carried out airstrikes": the act carried out, not who it hit
     if len(tokens) > 1 and head.lemma.lower() in _ATTACK_NOUNS:
         return "agent"  # "Saudi rocket and artillery shelling was reported": the shelling's owner
     return _role_of(ann.tokens, head, depth=0)
@@ -86,6 +95,8 @@ def _role_of(tokens: tuple[Token, ...], tok: Token, depth: int) -> str:
             return "target"  # "soldiers stepped on a mine": the mine's layer struck them
         if tok.dep == "nsubj" and head.lemma.lower() in _REPEL_VERBS:
             return "target"  # "soldiers repelled the attack": the attack came at them
+        if tok.dep == "nsubj" and head.lemma.lower() in _PRESENCE_VERBS and head.dep == "advcl":
+            return "target"  # "a blast went off as troops were passing": they were its target
         if tok.dep == "nsubj" and head.lemma.lower() in _REPORT_VERBS and head.pos == "VERB":
             return "source"  # "police said", "police found the bodies": who tells, not who did
         return "agent"
@@ -99,6 +110,8 @@ def _role_of(tokens: tuple[Token, ...], tok: Token, depth: int) -> str:
             return "agent"
         if tokens[prep.head].lemma.lower() in _BLAME_VERBS and prep.lemma.lower() in ("on", "to"):
             return "agent"  # "an explosion blamed on Al Shabaab", "attributed to the PKK"
+        if prep.lemma.lower() == "between":
+            return "agent"  # "a firefight between the NPA and the police": both sides, in order
         if prep.lemma.lower() in _TARGET_PREPS:
             return "target"
         return ""

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "as_government",
     "broke_up",
     "clash_clause",
     "counter_protest",
@@ -93,6 +94,18 @@ def span_within(span_start: int, span_end: int, clause: tuple[int, int]) -> bool
 def is_members_of(text: str, start: int) -> bool:
     """Whether the group named at ``start`` is told as its people ("members of the BNP")."""
     return _MEMBERS_OF.search(text[max(0, start - 40) : start]) is not None
+
+
+# "against the Awami League government", "the ODM-led government": a party named as the government a
+# crowd stands against is the state it protests, not people a mob hurt.
+_AS_GOVERNMENT = re.compile(
+    r"(?:\s*-\s*|\s+)(?:led\s+)?(?:government|regime|administration)\b", re.I
+)
+
+
+def as_government(text: str, end: int) -> bool:
+    """Whether the group whose name ends at ``end`` is named as a government ("the AL government")."""
+    return _AS_GOVERNMENT.match(text, end) is not None
 
 
 def counter_protest(text: str) -> bool:

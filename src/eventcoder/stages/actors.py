@@ -25,7 +25,8 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    and a state force named in no victim's role as actor1 ("residents accuse police of killing a
    man"); remote violence is coded only to a perpetrator the text names as such, otherwise to
    "Unidentified Armed Group (X)" (a bomb at a police station is not the police's). A clash
-   that names neither side is between unidentified groups, the same name on both sides; in a
+   that names neither side is between unidentified groups, the same name on both sides, and a
+   state force's enemy the text cannot name ("police battled robbers") is one such group; in a
    feud between peoples or communities (clans, cattle raids, land) those are an identity militia
    ("Unidentified Ethnic Militia (Kenya)", "Communal" from 2018). A state's forces abroad are
    external forces (inter 8). A crowd's other side is whom it clashed with (the police only when
@@ -39,6 +40,8 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    "blamed on X", "X accused of" make X the perpetrator; police who "said", "found" or
    "suspect" are the report's source, not the killers (the parse's roles: ``actor_parse``).
    "A military convoy" is the military; "military munitions" and "the anti-Houthi forces" are not.
+   A fight "between X and Y" names its sides in that order; troops who "were passing" when a mine
+   went off were its target; "the Awami League government" a march was against is no mob's victim.
 """
 
 from __future__ import annotations
@@ -213,7 +216,9 @@ class ActorsStage:
             re.sub(r"\\", "", a).lower(): name for p, name in nations for a in p.split("|")
         }
         body = "|".join(p for p, _ in nations) or "(?!)"
-        self.nation_before = re.compile(rf"\b({body})(?:\s+|-)(?:[a-z]+\s+){{0,2}}$")
+        # "Turkish Army forces": a capitalised arm between the nation and the force is still it.
+        arm = r"(?:[a-z]+|Army|Armed|Air|Navy|Naval|Special|Security|Defen[cs]e)\s+"
+        self.nation_before = re.compile(rf"\b({body})(?:\s+|-)(?:{arm}){{0,2}}$")
         self.nation_after = re.compile(rf"^\s+of\s+(?:the\s+)?({body})\b")
         # "military forces of India and Pakistan": two states' forces, the second named by its
         # nation alone.
@@ -503,6 +508,7 @@ class ActorsStage:
             targets = [
                 a for a in targets
                 if not (a.entry.inter in (0, 3) and roles.is_members_of(text, a.span.start))
+                and not roles.as_government(text, a.span.end)
             ]  # fmt: skip
             hurt = [a for a in civilians if a.role == "target"]
             a2 = (
@@ -600,6 +606,11 @@ class ActorsStage:
             a2 is None or a2.entry.inter == INTER_CIVILIANS
         ):
             a2 = ActorMention(a1.span, a1.entry, False, "", a1.sent)
+        # A state force that fought someone the dictionary cannot name ("police battled armed
+        # gangsters", "the navy shot pirates who attacked a patrol") fought an unidentified group.
+        if etype == "Battles" and a2 is None and a1 is not None and a1.entry.inter in (1, 8):
+            gang = country in _GANG_COUNTRIES
+            a2 = self._unidentified(event, country, year, gang=gang, feud=feud)
         if (
             a2 is None and a1 is not None and a1.entry.inter == 1 and roles.seizure(text)
             and sub in ("Looting/property destruction", "Disrupted weapons use")
