@@ -253,6 +253,14 @@ def test_an_arrest_gives_the_death_to_the_shooting_it_follows(crime_coder: Pipel
         ("On 5 June 2021, gunmen killed 3 and injured 5 in an attack on a market in Mandera.", 3),
         ("On 5 June 2021, gunmen killed 3 soldiers and 6 others were wounded near Mandera.", 3),
         ("On 5 June 2021, militants abducted 3 villagers and 2 soldiers were killed near Mandera.", 2),
+        # "including" a group of another side: beside the count, not among it
+        ("On 5 June 2021, at least 21 militants including 2 commanders and 4 soldiers were killed near Gao.", 25),
+        ("On 5 June 2021, 15 villagers including 2 women and 3 children were killed near Gao.", 15),
+        ("On 5 June 2021, 60 BH/IS fighters were killed in air strikes near Biu.", 60),
+        # the dead "along with" the one named died too
+        ("The county chief inspector is shot and killed, along with his companion.", 2),
+        ("The farm manager died on the spot together with his passenger after a gunman fired at them.", 2),
+        ("A militia commander was killed along with 4 other senior members and 5 bodyguards.", 10),
     ],
 )
 def test_groups_listed_with_and_add_up(coder: Pipeline, text: str, killed: int) -> None:
@@ -344,3 +352,52 @@ def news_coder() -> Pipeline:
 def test_news_tolls(news_coder: Pipeline, text: str, killed: int) -> None:
     work = news_coder.run(Article(id="t", text=text, published=date(2015, 6, 1)))
     assert work.events and work.events[0].fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a party's claim yields to the count the note confirms
+        ("Militants attacked an army convoy near Lamu. The group claimed killing nine. The army said "
+         "only two soldiers were killed.", 2),  # fmt: skip
+        ("A soldier was killed and six others injured near Mandera after an IED detonated. The "
+         "militants, in taking credit, claims eight dead.", 1),  # fmt: skip
+        ("1 man was killed by a gang during raids on houses. (2 others feared dead in an earlier "
+         "report but not confirmed)", 1),  # fmt: skip
+        ("On 2 May 2021, the militants claimed to have killed 12 soldiers in an ambush near Buni Yadi.", 12),
+        # the lower of an initial and a later report
+        ("Rioters threw stones at police in Nakuru. Initial reports of 3 people killed, later reports "
+         "of one person killed.", 1),  # fmt: skip
+        # ACLED's bookkeeping: known deaths beside a coded figure, totals, splits
+        ("On 3 May 2021, two soldiers were killed in a firefight with militants. The army believed "
+         "there were militant fatalities. Unknown fatalities coded at 3, in addition to 2 known "
+         "fatalities.", 5),  # fmt: skip
+        ("On 2 May 2021, rival militias clashed near Aleppo. The clashes resulted in the killing of 1 "
+         "policeman and 1 fighter and the injuring of 4 others. Total fatalities 2.", 2),  # fmt: skip
+        ("On 2 May 2021, shelling hit army positions near Avdiivka. During the day, one soldier was "
+         "killed at an unspecified location [1 fatality split among 10 events].", 0),  # fmt: skip
+        ("On 1 May 2021, the army shelled militant positions near Biu over three days. 60 fighters "
+         "were killed. Fatalities distributed across three events.", 20),  # fmt: skip
+        ("On 1 May 2021, militias attacked four villages near Donga. Militiamen kiled 8-10 residents "
+         "across the villages. Fatalities split between 8 events.", 1),  # fmt: skip
+        # killed or hurt: no count of the killed
+        ("On 2 May 2021, the air force struck militant camps near Dohuk, killing or injuring 4 militants.", 0),
+        ("On 2 May 2021, 6 militants were killed, injured or captured in an operation near Kars.", 0),
+        ("On 2 May 2021, 6 militants were killed, injured or captured in an operation near Kars. The "
+         "group confirmed 4 PKK fatalities.", 4),  # fmt: skip
+        # a toll raised later; "the following days" is a time, not a cause
+        ("Gunmen shot and killed three worshippers at a church in Mombasa. In the following days the "
+         "death toll was raised to five.", 5),  # fmt: skip
+        # a time of day between the verb's words, a misparsed fatal assault
+        ("Two herders were in the evening hours shot dead near the river by suspected raiders.", 2),
+        ("On 2 May 2021, two men suspected of theft were fatally assaulted by residents in Verulam.", 2),
+        ("A man believed to be a member of the rebel front was shot dead by gunmen in Garissa.", 1),
+        # deaths "claimed" by an attack are no claim
+        ("Gunmen attacked a bar in Mombasa on Friday, killing two people. By Sunday the attack had "
+         "claimed the lives of three people.", 3),  # fmt: skip
+        # an aside about deaths coded elsewhere leaves the sentence's own count
+        ("2 police killed (and 3 civilians - coded separately) by raiders in Mandera district.", 2),
+    ],
+)
+def test_claims_reports_and_acled_bookkeeping(coder: Pipeline, text: str, killed: int) -> None:
+    assert main_event(coder, text).fatalities == killed

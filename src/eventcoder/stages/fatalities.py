@@ -5,53 +5,56 @@ Reads each event's mention sentences; writes ``fatalities`` and ``wounded`` with
 ACLED's rules, as applied here:
 - the most conservative credible figure: "at least 20" is 20, "20 to 25" is 20;
 - the wounded are never counted as killed ("killed or wounded" gives no count at all);
-- attackers who die count (a suicide bomber is a fatality), and every side's dead listed with
-  "and" add up: "5 militants and 1 soldier were killed" is 6, "21 militants, including 2
-  commanders, and 4 soldiers" 25, but "killed 3 and injured 5" 3 (``tolls.ListReader``);
-- vague quantities are mapped as ACLED maps them (``data/quantities.tsv``: "several" 10, "dozens" 12),
-  and yield to a number the event's other sentences give ("multiple people were found dead ...
+- attackers who die count (a suicide bomber is a fatality), and every side's dead listed with "and"
+  add up: "5 militants and 1 soldier were killed" is 6, "21 militants, including 2 commanders, and 4
+  soldiers" 25, but "killed 3 and injured 5" 3 (``tolls.ListReader``);
+- vague quantities are mapped as ACLED maps them (``data/quantities.tsv``: "several" 10, "dozens"
+  12), and yield to a number the event's other sentences give ("multiple people were found dead ...
   three people died" is 3);
-- a death restated in another sentence is not counted twice: within a sentence distinct groups
-  add up ("two soldiers and three civilians were killed"), across sentences the largest statement
-  of the event stands ("46 were killed - 31 died on the day, 15 later" is 46), the largest in the
-  article's lead (first sentences) where the lead states one; a sentence's deaths
-  belong to one event only: the most confident of the events that share its sentences, and the
-  main event's where the event reporting it is weak or no event reports it;
+- a death restated in another sentence is not counted twice: within a sentence distinct groups add
+  up ("two soldiers and three civilians were killed"), across sentences the largest statement of the
+  event stands ("46 were killed - 31 died on the day, 15 later" is 46), the largest in the article's
+  lead (first sentences) where the lead states one; a sentence's deaths belong to one event only:
+  the most confident of the events that share its sentences, and the main event's where the event
+  reporting it is weak or no event reports it;
 - deaths that are background are not this event's: a sentence dated to an earlier year ("a truck
   bomb killed more than 500 people in October 2017"), a cause ("protesters blocked the road after
   five guards were killed"), an accusation ("suspected of killing a man"), an attempt ("nearly
   killed"), an age ("killing 62-year-old ...");
-- where no number is written the parse names the victims: "a man was shot to death", "Police
-  shoot suspect dead", "killing and robbing him" are one death each, "a chief and his assistant" two;
-  so does a death stated without a killing verb: "was pronounced dead", "a girl is dead", "found a
+- where no number is written the parse names the victims: "a man was shot to death", "Police shoot
+  suspect dead", "killing and robbing him" are one death each, "a chief and his assistant" two; so
+  does a death stated without a killing verb: "was pronounced dead", "a girl is dead", "found a
   woman dead", "where he later died", "the shooting death of a teen", "took the life of"; a killer
   who "committed suicide" or killed "himself" is a death too;
 - in a full news article the lead (its first sentences) states the story's toll: where it states
   one, the largest there stands, not a tally further down; under ``pipeline.scope = "all"`` an
-  arrest's sentences give their deaths to the main event, the violence the arrest follows; a
-  story tells one incident, so the main event takes a toll its lead gives under another event, a
-  vague word yields to a number anywhere in it, victims named one a sentence as the subject of
-  their death ("Smith, 23, died at the scene") count one each, and where no sentence reports a
-  death a trial's accusation and its earlier year do ("charged with murder in the shooting death of");
-- the wounded: stated ("20 wounded", "five were hospitalized", "sent four to the hospital",
-  "and another injured"), else those shot ("six people were shot") less the killed;
-- a total ACLED splits across events ("coded as 10 and spread between 3 locations", "78 were
-  killed. Fatalities split between 2 events.") is divided, rounded half up,
-  and a note's own figure ("Fatalities coded as 0", "Unknown fatalities coded as 3", "coded at low
-  estimate of 3", a closing "4 fatalities.") stands over any other sentence's count;
+  arrest's sentences give their deaths to the main event, the violence the arrest follows; a story
+  tells one incident, so the main event takes a toll its lead gives under another event, a vague
+  word yields to a number anywhere in it, victims named one a sentence as the subject of their death
+  ("Smith, 23, died at the scene") count one each, and where no sentence reports a death a trial's
+  accusation and its earlier year do ("charged with murder in the shooting death of");
+- the wounded: stated ("20 wounded", "five were hospitalized", "sent four to the hospital", "and
+  another injured"), else those shot ("six people were shot") less the killed;
+- a total ACLED splits across events ("coded as 10 and spread between 3 locations", "78 were killed.
+  Fatalities split between 2 events.") is divided, rounded half up, and a note's own figure
+  ("Fatalities coded as 0", "Unknown fatalities coded as 3", "coded at low estimate of 3", a closing
+  "4 fatalities.") stands over any other sentence's count;
 - deaths "also" killed in a later sentence add to the statement before them ("2 policemen were
-  killed. Officials said 2 militants were also killed." is 4), as does "as was one of the
-  attackers" within a sentence, and a killer's own death beside his victims' count ("shot seven
-  people before killing himself" is 8);
+  killed. Officials said 2 militants were also killed." is 4), as does "as was one of the attackers"
+  within a sentence, and a killer's own death beside his victims' count ("shot seven people before
+  killing himself" is 8);
 - hearsay does not stop a count ("30 are reported to have been killed"); an age names one person
   ("Six year old boy killed"); a headline may open with its victim ("Trader killed at his shop");
   animals, a parent "of four", a caption ("Image 5 of 8"), a running tally ("14 killed in the city
   so far this year") and deaths on the road ("killed in a car crash") are no deaths of the event;
 - victims named by age or kin count one each ("his 12- and 10-year-old sons" 2, "his wife, two
   children and his mother-in-law" 4); "two more people died" adds; the same figure twice without a
-  list is one toll (a headline run into its sentence); in news a tally of several shootings
-  ("a series of weekend shootings left five dead") yields to the incident's own, and "after" is
-  no background ("neighbours are shaken after two were found dead").
+  list is one toll (a headline run into its sentence); in news a tally of several shootings ("a
+  series of weekend shootings left five dead") yields to the incident's own, and "after" is no
+  background ("neighbours are shaken after two were found dead");
+- a claim or an unconfirmed report ("Al Shabaab claims eight dead") yields to a count confirmed in
+  another sentence (``tolls.CLAIM``); the dead "along with" a victim count ("was killed along with
+  his companion" 2), and known deaths "in addition to" ACLED's coded figure add.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ from .tolls import (
     CAUSE_NEWS,
     CAUSE_NEWS_NOT_ACCUSED,
     CAUSE_NOT_ACCUSED,
+    CLAIM,
     CLOSING_TOTAL,
     DATE_BEFORE,
     DEAD_STATE_VERBS,
@@ -104,8 +108,12 @@ from .tolls import (
     YEAR,
     ListReader,
     and_others,
+    earlier_year,
     group_total,
+    in_addition,
     load_quantities,
+    outside_elsewhere,
+    reference_year,
     share_of,
     source_estimates,
 )
@@ -118,21 +126,6 @@ WEAK_EVENT = 0.5
 # the whole article by 9 to 10 articles (1.5 %); 6 is the middle of that plateau. ACLED notes are
 # shorter than that, so their rule (the largest statement) is unchanged.
 LEAD_SENTENCES = 6
-
-def _reference_year(work: Work) -> int | None:
-    """The year of the event: the publication's, else the latest the text names."""
-    if work.article.published is not None:
-        return work.article.published.year
-    years = [int(y) for y in YEAR.findall(work.article.text)]
-    return max(years) if years else None
-
-
-def _earlier_year(text: str, year: int | None) -> bool:
-    """A background sentence: "a truck bomb killed more than 500 people in October 2017"."""
-    if year is None:
-        return False
-    years = [int(y) for y in YEAR.findall(text)]
-    return bool(years) and max(years) < year
 
 
 def _main_index(events: tuple[EventRecord, ...], scope: str) -> int:
@@ -177,6 +170,8 @@ def _victim(t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
     kids = _children(t, tokens)
     subjects = ("nsubj", "nsubjpass") if t.lemma.lower() in DIE_VERBS else ("nsubjpass",)
     subject = _nearest(t, [k for k in kids if k.dep in subjects])
+    # ("a man believed to be a rebel was shot dead": the parse hangs the man on "believed")
+    subject = subject or next((g for k in kids if k.dep == "ccomp" and k.i < t.i and any(a.dep == "auxpass" for a in kids) for g in _children(k, tokens) if g.dep == "nsubj"), None)
     if subject is not None:
         return subject
     if t.tag == "VBN" and t.dep == "conj" and not any(k.dep == "dobj" for k in kids):
@@ -223,8 +218,8 @@ class Count:
     vague: bool = False  # "multiple people were found dead": a word for a number, not a number
     # The surnames of the dead named as the subject of their death ("Smith, 23, died at the scene")
     names: frozenset[str] = frozenset()
-    # A sentence that sums up several incidents ("a series of weekend shootings left five dead")
-    several: bool = False
+    several: bool = False  # a sentence that sums up several incidents ("a series of shootings left five dead")
+    claim: bool = False  # a party's claim or an unconfirmed report ("Al Shabaab claims eight dead")
 
 
 @stage("fatalities", requires=("annotations", "events"), provides=("events.fatalities",), version=1)
@@ -240,7 +235,7 @@ class FatalitiesStage:
         number = r"(?P<n>\d{1,3}(?:,\d{3})+\b|\d+|" + "|".join(re.escape(p) for p in phrases) + r")"
         hedge = r"(?:at least|as many as|up to|more than|over|nearly|about|around|some|an estimated|approximately)\s+"
         people = r"(?:people|persons|civilians|soldiers|others|militants|fighters|members|policemen|officers|police officers|men|women|children|villagers|protesters|demonstrators|students|troops|insurgents|rebels|attackers|assailants|gunmen|guards|passengers|workers|residents|persons)"
-        active = r"(?:killing|killed|kills|kill|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|shot dead|shooting dead|shoot dead|shoots dead|gunned down|" \
+        active = r"(?:killing|kil{1,2}ed|kills|kill|fatally shot|fatally shooting|fatally stabbed|fatally stabbing|shot dead|shooting dead|shoot dead|shoots dead|gunned down|" \
                  r"guns down|gun down|gunning down|hacked to death|hacking to death|lynched|lynches|lynch|" \
                  r"claimed the lives of|claiming the lives of)"
         # "three residents were killed, as was one of the attackers": one more, read only after a death
@@ -263,9 +258,9 @@ class FatalitiesStage:
             re.compile(rf"^\W*(?P<n>)(?:[\w'’.-]+\s+){{0,3}}?{ONE_VICTIM}\s+(?:(?:was|is)\s+)?(?:found\s+)?"
                        rf"(?:{KILLED})\b", re.I),
             self.as_was,
-            # "3 fatalities", "death toll of 12", "Fatalities: 3", "resulting in one death"
-            re.compile(rf"\b(?:{hedge})?{number}\s+(?:fatalities|fatality|deaths|death)\b", re.I),
-            re.compile(rf"\b(?:death toll|fatalities|fatalitis|toll)\s*(?::|of|rose to|reached|stood at|is|at|climbed to)\s*(?:{hedge})?{number}\b", re.I),
+            # "3 fatalities", "4 PKK fatalities", "death toll of 12", "Fatalities: 3", "resulting in one death"
+            re.compile(rf"\b(?:{hedge})?{number}\s+(?-i:[A-Z][\w/-]*\s+){{0,2}}(?:fatalities|fatality|deaths|death)\b", re.I),
+            re.compile(rf"\b(?:death toll|fatalities|fatalitis|toll)\s*(?::|of|rose to|(?:was\s+|has been\s+)?(?:raised|increased) to|reached|stood at|is|at|climbed to)\s*(?:{hedge})?{number}\b", re.I),
             re.compile(rf"\b(?:caus\w+|result\w* in)\s+the\s+deaths?\s+of\s+(?:{hedge})?{number}\b", re.I),
             # "a man was found dead", "the bodies of three men"
             re.compile(rf"\b{number}\s+(?:[\w'’-]+\s+){{0,3}}(?:was|were)\s+found\s+(?:dead|killed|murdered)\b", re.I),
@@ -329,8 +324,8 @@ class FatalitiesStage:
                 # "A man was arrested in the shooting death of a teen": the arrest kills nobody;
                 # in news of crime the death is the story's, the main event's.
                 owner[sent] = main
-        year = _reference_year(work)
-        background = {s.i for s in ann.sentences if _earlier_year(s.span.text, year)}
+        year = reference_year(work.article.published, work.article.text)
+        background = {s.i for s in ann.sentences if earlier_year(s.span.text, year)}
         # Deaths reported in sentences no event claims ("1 person was killed in the clash.",
         # "Fatalities: 2") belong to the article's main event, unless dated to an earlier year.
         counts = {s.i: self.killed_in(s.span, ann.tokens_in(s.i)) for s in ann.sentences if s.i not in background}
@@ -423,6 +418,8 @@ class FatalitiesStage:
         # the event's other sentences give ("Five people were found dead").
         if any(not c.vague for c in killed_in):
             killed_in = [c for c in killed_in if not c.vague]
+        if any(not c.claim for c in killed_in):  # a claim yields to a count not claimed
+            killed_in = [c for c in killed_in if not c.claim]
         running: Count | None = None
         statements = []
         for c in killed_in:
@@ -477,8 +474,8 @@ class FatalitiesStage:
                 counts.append(self._killed_in(piece, part, accused))
             return max((c for c in counts if c is not None), key=lambda c: c.value, default=None)
         count = self._killed_in(sentence, tokens, accused)
-        if count is not None and SEVERAL_INCIDENTS.search(sentence.text):
-            count = replace(count, several=True)
+        if count is not None:
+            count = replace(count, several=bool(SEVERAL_INCIDENTS.search(sentence.text)), claim=bool(CLAIM.search(sentence.text)))
         if count is not None and not count.also:
             a, b = count.span.start - sentence.start, count.span.end - sentence.start
             if ALSO.search(sentence.text[max(0, a - 6) : b + 20]) or MORE.search(sentence.text[max(0, a - 16) : b]):
@@ -496,8 +493,8 @@ class FatalitiesStage:
         coded = self.coded.search(text)
         if coded:
             said = coded.group("n") or coded.group("n2") or coded.group("n3")
-            return Count(self._number(said) or 0, _span(sentence, coded))
-        if ELSEWHERE.search(text):
+            return Count((self._number(said) or 0) + in_addition(text, coded.end()), _span(sentence, coded))
+        if ELSEWHERE.search(text := outside_elsewhere(text)):  # (an aside "coded separately" blanked)
             return None
         total = EVENT_TOTAL.search(text)
         if total:  # "11 prisoners were also killed (total of 12 fatalities)": the total alone
@@ -570,8 +567,7 @@ class FatalitiesStage:
                 return Count(total, span, vague=vague, names=names)
         if victims is not None:
             return victims
-        m = UNKNOWN.search(text)
-        if m:
+        if m := UNKNOWN.search(text):
             return Count(self.values.get("an unknown number of", 10), _span(sentence, m), vague=True)
         return None
 
@@ -584,8 +580,8 @@ class FatalitiesStage:
             extra = None if active is None else self.lists.after_count(text, e) if active else self.lists.before_count(text, s)
             if extra is not None and not any(a < extra.end and extra.start < b for a, b, _ in found if (a, b) != (s, e)):
                 out.append((min(s, extra.start), max(e, extra.end), n + extra.value))
-            else:
-                out.append((s, e, n))
+            else:  # "21 militants including 2 commanders and 4 soldiers were killed": 25
+                out.append((s, e, n + (0 if active is None else self.lists.including_other_side(text, s, e))))
         return out
 
     def _victims(self, sentence: Span, tokens: tuple[Token, ...], accused: bool = False) -> Count | None:
@@ -624,6 +620,11 @@ class FatalitiesStage:
             if cause.search(sentence.text[max(0, at - 80) : at]):
                 continue
             n = self._count_of(victim, tokens)
+            # "was killed along with his companion", "died together with his passenger": both died
+            along = [w for w in tokens if w.text.lower() == "with" and w.i > base
+                     and tokens[w.i - base - 1].text.lower() in ("along", "together")
+                     and {w.head, tokens[w.i - base - 1].head} & {t.i, first.i}]  # fmt: skip
+            n += sum(self._count_of(k, tokens) for w in along for k in _children(w, tokens) if k.dep == "pobj") if n else 0
             if n:
                 counted[victim.i] = n  # "succumbed to injuries and died": one victim, two verbs
                 named.update(_name(victim, tokens))
@@ -772,7 +773,6 @@ class FatalitiesStage:
                 if n is not None and n <= 100_000 and (best is None or n > best.value):
                     best = Count(n, _span(sentence, m))
         return best
-
 
 
 def _is_person(t: Token, tokens: tuple[Token, ...]) -> bool:
