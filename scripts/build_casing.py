@@ -23,12 +23,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventcoder.holdout import is_holdout
+from eventcoder.stages.casing import WORD
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventcoder/data/casing.tsv"
 ALIASES = Path(__file__).resolve().parents[1] / "src/eventcoder/data/actor_aliases.tsv"
 # Seen this often, a word's usual form is a fact about the language, not about one text.
 MIN_COUNT = 3
-WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 # A word after these (or at a line's start) opens a sentence or a heading: its case is not news.
 OPENER = re.compile(r"(?:^|[.!?:;\"“”(\[]\s*|\n\s*)$")
 

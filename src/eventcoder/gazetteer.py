@@ -59,10 +59,14 @@ USER_FILE = "gazetteer-user.sqlite"
 _ARTICLES = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", "adh", "ath", "ul", "the"}
 
 
+def without_accents(name: str) -> str:
+    """The name with its diacritics dropped: "Khorāsān" -> "Khorasan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def name_key(name: str) -> str:
     """ASCII, lower case, words only: "Deir ez-Zor" -> "deir ez zor"."""
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    name = without_accents(name).lower()
     name = re.sub(r"[’'`ʿʾ]", "", name)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", name).split())
 
@@ -310,8 +314,7 @@ def english_admin_name(name: str, aliases: Iterable[str]) -> str:
             counts[plain] = counts.get(plain, 0) + 1
     if counts:
         return min(counts, key=lambda a: (-counts[a], len(a)))
-    folded = unicodedata.normalize("NFKD", _AREA_KIND.sub("", name))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return without_accents(_AREA_KIND.sub("", name))
 
 
 def _tsv(path: Path) -> list[list[str]]:

@@ -18,7 +18,8 @@ from importlib import resources
 SHOUTING = 0.8
 # Texts with fewer letters than this (a headline alone) are left as they are.
 MIN_LETTERS = 40
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+# A word, as both the truecaser and scripts/build_casing.py (which counts its forms) read one.
+WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 # A sentence opens after its predecessor's end or a blank line; line breaks alone do not end one
 # (transcripts wrap lines mid-sentence).
 _OPENS = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*\n\s*|[\"“(]\s*)$")
@@ -43,7 +44,7 @@ class Truecaser:
         letters = [c for c in text if c.isalpha()]
         if len(letters) < MIN_LETTERS or sum(c.isupper() for c in letters) < SHOUTING * len(letters):
             return text
-        return _WORD.sub(lambda m: self._word(m, text), text)
+        return WORD.sub(lambda m: self._word(m, text), text)
 
     def _word(self, m: re.Match[str], text: str) -> str:
         word = m.group(0)

@@ -237,6 +237,14 @@ _ARMED_ACTORS = re.compile(
 )
 
 
+# Each armed side, and the side named as the agent of a passive ("beaten by police officers"),
+# compiled once rather than on every call.
+_ACTING_SIDES = tuple(
+    (side, re.compile(rf"\bby (?:\w+ ){{0,3}}?(?:{side.pattern})", re.IGNORECASE))
+    for side in (_SECURITY, _ORGANISED_ARMED, _ARMED_ACTORS)
+)
+
+
 def _armed_side_acts(text: str) -> bool:
     """State forces or an organised armed group do the harm: named before the first act of
     violence ("police shot a driver") or as its agent ("beaten by police officers"), not as
@@ -244,7 +252,7 @@ def _armed_side_acts(text: str) -> bool:
     harm = _HARM_DONE.search(text)
     if harm is None:
         return False
-    for side in (_SECURITY, _ORGANISED_ARMED, _ARMED_ACTORS):
+    for side, by_side in _ACTING_SIDES:
         # The first mention that names people, not a place ("a police vehicle", "the army camp").
         # Nor a bare "officer", who is as often a civil servant ("the education officer").
         found = next(
@@ -253,7 +261,7 @@ def _armed_side_acts(text: str) -> bool:
              and m.group(0).lower() not in ("officer", "officers")),
             None,
         )  # fmt: skip
-        if found and (found.start() < harm.start() or re.search(rf"\bby (?:\w+ ){{0,3}}?(?:{side.pattern})", text, re.I)):
+        if found and (found.start() < harm.start() or by_side.search(text)):
             return True
     return False
 
