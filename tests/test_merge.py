@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from click.testing import CliRunner
 
 from eventcoder.batch import BatchReport, code_inputs
@@ -211,3 +212,39 @@ def test_date_window_follows_time_precision(days: int, precision: int, merges: b
     b = _record(event_date=date(2019, 3, 11 + days) if days < 20 else date(2019, 4, 5))
     score, _ = date_score(a, b)
     assert (score > 0) == merges
+
+
+def test_deleting_a_merged_event_deletes_its_reports_for_good(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """The analyst deletes the event they see, the seed's air strikes with the wire's report in
+    it: neither report comes back, on the map or when both articles are coded again."""
+    from eventcoder.store.merges import event_merges
+    from eventcoder.store.review import Review
+    from eventcoder.store.sql import events
+
+    store = open_store(f"sqlite:///{tmp_path / 'd.db'}")
+    code_inputs(pipeline, [SEED], store)
+    second = code_inputs(pipeline, [WIRE], store, keep=True)
+    strike = next(e for e in store.events() if e.sub_event_type == "Air/drone strike")
+    [member] = [k for k, v in second.cluster_of.items() if v == strike.event_id_cnty]
+    before = len(list(store.events()))
+
+    reports = Review(store).delete(strike.event_id_cnty, "alice")
+
+    assert list(reports) == [member]
+    [entry] = Review(store).audit(member)
+    assert (entry.action, entry.field, entry.old_value) == (
+        "delete", "merged_into", strike.event_id_cnty
+    )
+    code_inputs(pipeline, [SEED], store)
+    code_inputs(pipeline, [WIRE], store)
+    after = {e.event_id_cnty for e in store.events()}
+    # Deleted, not merely hidden behind a link to an event that is gone.
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(events.c.event_id_cnty)).scalars().all()
+        links = conn.execute(sa.select(event_merges.c.event_id)).scalars().all()
+    store.close()
+    assert strike.event_id_cnty not in after and member not in after
+    assert len(after) == before - 1
+    assert strike.event_id_cnty not in rows and member not in rows and member not in links

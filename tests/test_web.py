@@ -516,7 +516,7 @@ def test_corrections_and_deletions_survive_recoding(writable: tuple[TestClient, 
     somalia = next(e for e in stored if e.country == "Somalia")
     client.patch(f"/events/{kenya.event_id_cnty}", json={"fatalities": 6}, headers=_auth(token))
     r = client.delete(f"/events/{somalia.event_id_cnty}", headers=_auth(token))
-    assert r.json() == {"deleted": somalia.event_id_cnty, "by": "alice"}
+    assert r.json() == {"deleted": somalia.event_id_cnty, "by": "alice", "reports": []}
     _assert_error(client.get(f"/events/{somalia.event_id_cnty}"), 404, "E401")
 
     code_inputs(pipeline, [str(examples_dir / "wire.jsonl")], store)  # the same articles again

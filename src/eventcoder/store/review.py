@@ -36,6 +36,7 @@ from ..errors import ConfigError, StoreError
 from ..export import record_dict
 from ..model import EventRecord
 from .base import EventQuery
+from .merges import event_merges
 from .sql import SqlStore, articles, events, evidence
 
 __all__ = [
@@ -509,8 +510,15 @@ class Review:
             self._mark(conn, event_id, article_id, by, now, deleted=False)
         return written
 
-    def delete(self, event_id: str, by: str) -> None:
-        """Delete an event as a review decision: logged, and kept deleted when re-coded."""
+    def delete(self, event_id: str, by: str) -> Sequence[str]:
+        """Delete an event as a review decision: logged, and kept deleted when re-coded.
+
+        The event the reviewer sees is every report merged into it, so the reports go with it:
+        each is logged (``merged_into`` the deleted event) and kept deleted when its own article
+        is coded again. Left in place they would stay hidden behind a link to an event that is
+        gone, and come back as events of their own the next time the event's article is coded.
+        Returns the ids of the merged reports deleted with the event.
+        """
         now = time.time()
         found = list(self.store.events(EventQuery(ids=(event_id,))))
         if not found:
@@ -524,8 +532,24 @@ class Review:
             ).scalar_one()
             self._log(conn, AuditEntry(event_id, "delete", "", old, None, by, now), article_id)
             self._mark(conn, event_id, article_id, by, now, deleted=True)
-            conn.execute(evidence.delete().where(evidence.c.event_id == event_id))
-            conn.execute(events.delete().where(events.c.event_id_cnty == event_id))
+            members = conn.execute(
+                sa.select(event_merges.c.event_id, event_merges.c.article_id).where(
+                    event_merges.c.into_id == event_id
+                )
+            ).all()
+            for member, member_article in members:
+                entry = AuditEntry(member, "delete", "merged_into", event_id, None, by, now)
+                self._log(conn, entry, member_article)
+                self._mark(conn, member, member_article, by, now, deleted=True)
+            gone = [event_id, *(m for m, _ in members)]
+            conn.execute(evidence.delete().where(evidence.c.event_id.in_(gone)))
+            conn.execute(events.delete().where(events.c.event_id_cnty.in_(gone)))
+            conn.execute(
+                event_merges.delete().where(
+                    sa.or_(event_merges.c.into_id == event_id, event_merges.c.event_id == event_id)
+                )
+            )
+        return [m for m, _ in members]
 
     def _log(self, conn: sa.Connection, entry: AuditEntry, article_id: str) -> None:
         conn.execute(audit.insert().values(

@@ -271,9 +271,10 @@ def create_app(store: SqlStore, config: Config | None = None, *,
 
     @app.delete("/events/{event_id}", responses=_WRITE_ERRORS, tags=["review"])
     def delete_event(event_id: str, who: Reviewer) -> dict[str, Any]:
-        """Delete an event (logged; it stays deleted when its article is coded again)."""
-        state.review.delete(event_id, who)
-        return {"deleted": event_id, "by": who}
+        """Delete an event and the reports merged into it (logged; they stay deleted when their
+        articles are coded again)."""
+        reports = state.review.delete(event_id, who)
+        return {"deleted": event_id, "by": who, "reports": list(reports)}
 
     @app.get("/stats", responses=_ERRORS, tags=["events"])
     def stats(
