@@ -33,6 +33,7 @@ model: install
 	$(BIN)/python scripts/build_acled_names.py ../shared/data/dev/acled_dev.csv
 	$(BIN)/python scripts/build_acled_locations.py ../shared/data/dev/acled_dev.csv
 	$(BIN)/python scripts/build_casing.py ../shared/data/dev
+	$(BIN)/python scripts/build_outlets.py ../shared/data/dev
 	$(BIN)/python scripts/build_training.py ../shared/data/dev -o src/eventcoder/data/models/events.joblib
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind country -o src/eventcoder/data/models/country.joblib
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind area -o src/eventcoder/data/models/area.joblib

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from eventcoder.batch import BatchReport, code_inputs
 from eventcoder.cli import main
 from eventcoder.dedup import CopyIndex
-from eventcoder.merge import combine, date_score, source_scale_of
+from eventcoder.merge import combine, date_score
 from eventcoder.model import Article, EventRecord
 from eventcoder.pipeline import Pipeline
 from eventcoder.store import SqlStore, open_store
@@ -191,16 +191,21 @@ def test_fatalities_take_the_lowest_figure_a_report_gives(
 
 
 @pytest.mark.parametrize(
-    ("outlets", "scale"),
+    ("first", "second", "scale"),
     [
-        (["nation.africa"], "National"),
-        (["reuters.com"], "International"),
-        (["reuters.com", "nation.africa", "standardmedia.co.ke"], "National-International"),
-        ([], ""),
+        ("National", "National", "National"),
+        ("National", "International", "National-International"),
+        # A merged event's span grows at either end.
+        ("National-International", "Subnational", "Subnational-International"),
+        ("New media", "Regional", "New media-Regional"),
+        ("", "Regional", "Regional"),
     ],
 )
-def test_source_scale_follows_the_outlets(outlets: list[str], scale: str) -> None:
-    assert source_scale_of(outlets) == scale
+def test_merged_source_scale_spans_the_reports_scales(first: str, second: str, scale: str) -> None:
+    merged = combine(
+        _record(source_scale=first), _record(article_ids=("b",), source="b.example", source_scale=second)
+    )
+    assert merged.source_scale == scale
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ are the same (the events stage split them on purpose). An article that copies an
 
 Combining (:func:`combine`): the first record's id, fields and mentions stay; ``article_ids``,
 ``source`` (outlets, ``; ``-separated as ACLED writes them), ``evidence`` grow; ``source_scale`` is
-recomputed from the outlets' scales; ``fatalities`` and ``wounded`` take the lowest figure any
+the span of the reports' scales (each set by the ``finalize`` stage from its outlet); ``fatalities`` and ``wounded`` take the lowest figure any
 report gives (ACLED: "the most conservative estimate"), a report that gives no figure (0) being
 silent rather than a contradiction. All of these are unions or minima, so combining again with a
 record already combined changes nothing: a re-run is idempotent.
@@ -46,6 +46,7 @@ from typing import Protocol
 
 from .dedup import Copy
 from .model import EventRecord, Work
+from .stages.outlets import combined_scale
 from .store.base import Cluster, MergeLink
 
 __all__ = [
@@ -58,7 +59,6 @@ __all__ = [
     "combine",
     "decide",
     "score_pair",
-    "source_scale_of",
 ]
 
 # Days either side that two reports' dates may differ by, per ACLED time_precision
@@ -95,12 +95,6 @@ _COMPATIBLE = [
 # International wires and broadcasters (their hosts or names, lower case): outlets ACLED scales
 # "International". Every other outlet counts as "National", ACLED's most common scale; a finer
 # split (subnational, regional) needs a list of outlets the project does not have yet.
-INTERNATIONAL_OUTLETS = (
-    "reuters", "apnews", "associated press", "afp", "france24", "bbc", "aljazeera", "al jazeera",
-    "cnn", "xinhua", "anadolu", "aa.com.tr", "dpa", "voanews", "voice of america", "rfi",
-    "dw.com", "deutsche welle", "theguardian", "nytimes", "washingtonpost", "bloomberg",
-)  # fmt: skip
-_SCALE_ORDER = ("Subnational", "National", "Regional", "International")
 
 # Evidence fields that show a place was read from the text (places stage), not guessed.
 _PLACE_FIELDS = frozenset({"location", "admin1", "admin2", "country"})
@@ -372,23 +366,6 @@ def _outlets(source: str) -> list[str]:
     return [s.strip() for s in source.split(";") if s.strip()]
 
 
-def _scale_of_outlet(outlet: str) -> str:
-    low = outlet.lower()
-    return "International" if any(name in low for name in INTERNATIONAL_OUTLETS) else "National"
-
-
-def source_scale_of(outlets: Sequence[str]) -> str:
-    """ACLED's scale of a set of outlets: one kind is itself, several are 'lowest-highest'.
-
-    ``["nation.africa"]`` -> "National"; ``["reuters.com", "nation.africa"]`` ->
-    "National-International". No outlets: "".
-    """
-    kinds = sorted({_scale_of_outlet(o) for o in outlets}, key=_SCALE_ORDER.index)
-    if not kinds:
-        return ""
-    return kinds[0] if len(kinds) == 1 else f"{kinds[0]}-{kinds[-1]}"
-
-
 def _lowest_reported(a: int | None, b: int | None) -> int | None:
     """ACLED's conservative figure: the lowest a report gives; no figure (0/None) is silence."""
     given = [x for x in (a, b) if x]
@@ -405,10 +382,7 @@ def combine(first: EventRecord, other: EventRecord) -> EventRecord:
     """``first`` with ``other``'s reports added (see the module docstring for each field's rule)."""
     outlets = list(_union(_outlets(first.source), _outlets(other.source)))
     articles = _union(first.article_ids, other.article_ids)
-    if len(articles) == len(first.article_ids) and outlets == _outlets(first.source):
-        scale = first.source_scale
-    else:
-        scale = source_scale_of(outlets)
+    scale = combined_scale([first.source_scale, other.source_scale])
     return replace(
         first,
         article_ids=articles,

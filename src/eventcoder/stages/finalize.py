@@ -2,7 +2,7 @@
 
 Reads the events with every field coded upstream; writes ``event_id_cnty`` (a content hash of the
 article id and the event's key fields, so re-coding gives the same id), ``source`` (the outlet, or
-the URL's host), ``notes`` (the event's first mention, dated, as an ACLED note would start),
+the URL's host), ``source_scale`` (the outlet's reach, ACLED's scale: ``outlets.py``), ``notes`` (the event's first mention, dated, as an ACLED note would start),
 ``timestamp`` and the order: the article's main event first, then the rest by confidence.
 
 With ``pipeline.scope = "acled"`` the main event is the most confident. With ``"all"`` (full news
@@ -21,6 +21,7 @@ from dataclasses import replace
 from ..config import Config
 from ..model import EventRecord, Work, content_id, event_order
 from ..registry import stage
+from .outlets import OutletScales
 
 _OPENS_DATED = re.compile(
     r"^\W*(?:on|around|between|in)?\s*(?:or around\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
@@ -51,14 +52,15 @@ def event_key(event: EventRecord) -> str:
     "finalize",
     requires=("events",),
     provides=("events.id", "events.source", "events.notes"),
-    version=1,
+    version=2,
 )
 class FinalizeStage:
-    """Give each event its id, source, notes and timestamp; put the main event first."""
+    """Give each event its id, source and its scale, notes and timestamp; main event first."""
 
     def __init__(self, config: Config) -> None:
         self.clock = time.time
         self.scope = str(config.get("pipeline", "scope"))
+        self.outlets = OutletScales()
 
     def __call__(self, work: Work) -> Work:
         article = work.article
@@ -72,11 +74,13 @@ class FinalizeStage:
             # A mention that opens with its date already ("On 16 August 2021, ...") keeps it.
             if event.event_date and not _OPENS_DATED.match(notes):
                 notes = f"On {event.event_date.day} {event.event_date:%B %Y}, {notes}"
+            outlet = event.source or source
             events.append(
                 replace(
                     event,
                     event_id_cnty=event_key(event),
-                    source=event.source or source,
+                    source=outlet,
+                    source_scale=event.source_scale or self.outlets.scale_of(outlet),
                     notes=notes,
                     timestamp=now,
                 )
