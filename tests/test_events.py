@@ -13,6 +13,7 @@ from eventcoder.stages.precedence import (
     reads_as_exchange,
     reads_as_shelling,
     riot_not_mob,
+    territory_winner,
 )
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "baghouz.txt"
@@ -408,3 +409,51 @@ def test_strategic_developments_and_calm_protests(front: Pipeline, text: str, su
 )
 def test_grievances_are_not_the_crowds_violence(text: str, reading: str) -> None:
     assert demonstration_reading(text) == reading
+
+
+# News wording of rarer sub-types (issue 3), each a codebook rule: who a place was taken from
+# decides the territory change; munitions dropped by drones are air strikes; old ordnance going
+# off is a remote explosive; a deal ending clashes is the agreement; burning with no crowd named
+# is property destruction; police arresting the marchers is an intervention.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Nigerian forces took back the town of Malam Fatori from Boko Haram on Sunday.",
+         "Government regains territory"),
+        ("The town of Kalaat fell to the Taliban after a week-long assault on its police garrison.",
+         "Non-state actor overtakes territory"),
+        ("A drone dropped a grenade on a queue of people outside a bakery, wounding five.", "Air/drone strike"),
+        ("A boy was killed when an old mortar bomb he picked up near the river exploded.",
+         "Remote explosive/landmine/IED"),
+        ("The two militias agreed to a truce on Monday after three days of clashes in the port.", "Agreement"),
+        ("Unknown men vandalised and set fire to a mobile phone mast outside the village.",
+         "Looting/property destruction"),
+        ("Police arrested 15 nurses who were marching to the health ministry over unpaid salaries.",
+         "Protest with intervention"),
+        ("Gunmen seized nine passengers from a minibus on the road to Birnin Gwari.",
+         "Abduction/forced disappearance"),
+        ("Two militia commanders and 40 of their men surrendered to the army on Thursday.",
+         "Change to group/activity"),
+        ("Investigators exhumed a mass grave holding the remains of 20 people near the village.", "Other"),
+        ("The air force said it shot down 11 of the 14 drones launched at the capital overnight.",
+         "Disrupted weapons use"),
+        ("UN peacekeepers handed over their base in Aguelhok to the national army.",
+         "Non-violent transfer of territory"),
+    ],
+)  # fmt: skip
+def test_news_wording_of_rare_sub_types(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "winner"),
+    [
+        ("Troops retook the village from the rebels.", "Government regains territory"),
+        ("Neighbourhoods held by Islamic State were retaken.", "Government regains territory"),
+        ("The militants seized the town from government troops.", "Non-state actor overtakes territory"),
+        ("The town changed hands twice.", ""),
+    ],
+)
+def test_the_side_a_place_was_taken_from_decides_who_won(text: str, winner: str) -> None:
+    assert territory_winner(text) == winner

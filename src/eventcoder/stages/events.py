@@ -43,15 +43,19 @@ from ..errors import ConfigError
 from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
 from ..registry import stage
 from .precedence import (
+    arrests_at_protest,
+    codebook_drops,
     crowd_reading,
     demonstration_reading,
     done_here,
+    names_no_protest,
     note_tag,
     reads_as_attack,
     reads_as_clash,
     reads_as_exchange,
     reads_as_shelling,
     riot_not_mob,
+    territory_winner,
 )
 
 log = logging.getLogger(__name__)
@@ -101,7 +105,7 @@ DECISIVE = frozenset(
      "Non-violent transfer of territory", "Headquarters or base established", "Agreement",
      "Arrests", "Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Sexual violence",
      "Abduction/forced disappearance", "Excessive force against protesters",
-     "Change to group/activity"}
+     "Change to group/activity", "Other"}
 )  # fmt: skip
 # A modal or "threatened to" this many characters or fewer before an event word governs it
 # ("vowed to attack", "would not rule out strikes"); further away it is usually another clause.
@@ -226,14 +230,16 @@ class EventsStage:
             # to tell "Attack" from "Armed clash", the article often is not.
             if p.get(doc_top, 0.0) >= CLOSE_SECOND * p[top]:
                 labels.append(doc_top)
-            if not _CROWD.search(ann.sentences[i].span.text):
+            sent_text = ann.sentences[i].span.text
+            if not _CROWD.search(sent_text) or ("Looting/property destruction" in strong and names_no_protest(sent_text)):
                 # A demonstration needs people demonstrating: "Fires erupted in the enclave" or
                 # "air assaults demolished stores" read as a riot to a bag of words, not to ACLED.
                 labels = [
                     lb for lb in labels if lb in strong or self.taxonomy.entry(lb).event_type
                     not in ("Protests", "Riots") or lb == "Mob violence"
                 ]  # fmt: skip
-            labels = list(dict.fromkeys(labels))
+            # Nor a reading the codebook gives to a named one ("a drone dropped a grenade").
+            labels = [lb for lb in dict.fromkeys(labels) if lb not in codebook_drops(sent_text, set(strong))]
             if not labels:
                 continue
             candidates.append(
@@ -426,6 +432,10 @@ class EventsStage:
             # intervention" (ACLED codebook), whatever the rest of the article reads as. (Not
             # "arrest": protests are as often against an arrest as met with one.)
             demo_type = "Protest with intervention"
+        elif demo_type == "Peaceful protest" and "Arrests" in named and arrests_at_protest(
+            " ".join(c.span.text for c in candidates if "Arrests" in c.named)
+        ):  # police arresting the demonstrators: the protest met intervention (ACLED codebook)
+            demo_type = "Protest with intervention"
         demo_text = _with_neighbours(
             sentences, [c for c in candidates if set(c.labels) & DEMONSTRATION]
         )
@@ -547,10 +557,13 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
     taken = territory & {"Government regains territory", "Non-state actor overtakes territory"}
     state = _STATE_ACTOR.search(sentence)
     other = _NON_STATE_ACTOR.search(sentence)
-    if taken and (state or other):
-        # Who took the place decides, and the actor named first is the one that took it ("Troops
-        # retook the town the rebels had seized in May"; "the rebels drove the army out of ...").
-        if state and (not other or state.start() < other.start()):
+    if taken and (state or other or territory_winner(sentence)):
+        # Who took the place decides: the other side than the one it was taken from ("retook the
+        # town from Al-Shabaab"), else the actor named first ("Troops retook the town the rebels
+        # had seized in May"; "the rebels drove the army out of ...").
+        if territory_winner(sentence):
+            winner = territory_winner(sentence)
+        elif state and (not other or state.start() < other.start()):
             winner = "Government regains territory"
         else:
             winner = "Non-state actor overtakes territory"
@@ -571,6 +584,7 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
         _STATE_ACTOR.search(sentence) or _NON_STATE_ACTOR.search(sentence) or _ORGANISED.search(sentence)
     ):
         drop.add("Change to group/activity")  # "a new chief executive": a company, not a group
+    drop |= codebook_drops(sentence, named)
     if "Suicide bomb" in named:
         drop |= {"Remote explosive/landmine/IED", "Grenade"}
     if "Chemical weapon" in named:
@@ -636,7 +650,7 @@ _STATE_ACTOR = re.compile(
 )
 _NON_STATE_ACTOR = re.compile(
     r"\b(?:militants?|rebels?|insurgents?|fighters|jihadists?|militia(?:s|men)?|gunmen|guerrillas?|"
-    r"extremists|separatists|the group|islamic state|al[- ]shabaab|boko haram|taliban|houthis?)\b",
+    r"extremists|separatists|the group|armed groups?|resistance (?:forces|fighters)|islamic state|al[- ]shabaab|boko haram|taliban|houthis?)\b",
     re.I,
 )
 # Force that kills or seriously injures (ACLED: "lethal force or force likely to cause serious

@@ -500,3 +500,77 @@ def reads_as_shelling(text: str, *, grenade_launchers_only: bool = False) -> boo
         and not _BATTLE_WORDS.search(text)
         and not (grenade_launchers_only and _GRENADE.search(text))
     )
+
+
+# Old or unexploded ordnance going off ("an old artillery shell he found exploded"): ACLED codes it
+# a remote explosive, not the shelling or grenade attack its words name.
+_UXO = re.compile(
+    r"\b(?:unexploded|old|abandoned|leftover)\b[^.;]{0,30}?\b(?:ordnance|shells?|mortars?|bombs?|grenades?|"
+    r"projectiles?|munitions?)\b",
+    re.IGNORECASE,
+)
+# A grenade or bomb dropped from a drone: ACLED codes drone-dropped munitions as air/drone strikes.
+_DRONE_DROP = re.compile(r"\bdrones?\b[^.;]{0,40}?\bdrop(?:ped|s|ping)\b", re.IGNORECASE)
+# The fighting an agreement ends, told as its background ("agreed to a truce after two days of clashes").
+_FIGHT_BEFORE_DEAL = re.compile(
+    r"\b(?:after|following|to end|ending|ended)\b[^.;]{0,40}?\b(?:clash\w*|fighting|hostilities|battles?|war)\b",
+    re.IGNORECASE,
+)
+# A demonstration or riot named: without one, burning and vandalism are property destruction, not
+# a violent demonstration (ACLED codebook: a riot needs demonstrators or a mob).
+_PROTEST_NAMED = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|riot(?:s|ed|ers|ing)?(?! police)|mobs?|"
+    r"crowds?|strik(?:e|es|ing|ers)|sit-ins?|sat down|sit-downs?)\b",
+    re.IGNORECASE,
+)
+# The side a place was taken from ("retook the town from Al-Shabaab", "neighbourhoods held by IS"):
+# the winner is the other side, whoever the sentence names first.
+_LOSER = re.compile(
+    r"\b(?:from|held by|controlled by|out of the hands of|occupied by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<state>army|troops|soldiers|government|military|security forces|police)|"
+    r"(?P<other>militants?|rebels?|insurgents?|jihadists?|militia(?:s|men)?|al[- ]shabaab|taliban|"
+    r"islamic state|boko haram|houthis?|separatists|extremists|armed groups?|the group))\b",
+    re.IGNORECASE,
+)
+
+
+def territory_winner(sentence: str) -> str:
+    """Who took a place, read from the side it was taken from: "Government regains territory" when
+    a non-state side lost it, "Non-state actor overtakes territory" when state forces did, else ""."""
+    loser = _LOSER.search(sentence)
+    if loser is None:
+        return ""
+    return "Government regains territory" if loser.group("other") else "Non-state actor overtakes territory"
+
+
+def codebook_drops(sentence: str, named: set[str]) -> set[str]:
+    """Readings a sentence's words name that ACLED's codebook gives to another of its readings."""
+    drop: set[str] = set()
+    if "Remote explosive/landmine/IED" in named and _UXO.search(sentence):
+        drop |= {"Shelling/artillery/missile attack", "Grenade"}
+    if "Air/drone strike" in named and _DRONE_DROP.search(sentence):
+        drop |= {"Grenade", "Remote explosive/landmine/IED"}
+    if "Agreement" in named and _FIGHT_BEFORE_DEAL.search(sentence):
+        drop.add("Armed clash")
+    if "Looting/property destruction" in named and not _PROTEST_NAMED.search(sentence):
+        drop.add("Violent demonstration")
+    return drop
+
+
+def names_no_protest(sentence: str) -> bool:
+    """No demonstration, riot or mob is named: a Protests or Riots reading has nothing to rest on."""
+    return _PROTEST_NAMED.search(sentence) is None
+
+
+# Police arresting the demonstrators ("Police arrested 30 activists who sat down on a road"), not
+# a protest against an arrest: ACLED codes a protest met with arrests as "Protest with intervention".
+_ARREST_OF_CROWD = re.compile(
+    r"\b(?:police|officers|security forces|troops|soldiers|authorities)\b(?:(?! over | against )[^.;]){0,100}?"
+    r"\b(?:arrested|detained|rounded up)\b",
+    re.IGNORECASE,
+)
+
+
+def arrests_at_protest(text: str) -> bool:
+    """State forces arrest people at a demonstration the text tells."""
+    return _ARREST_OF_CROWD.search(text) is not None and _PROTEST_NAMED.search(text) is not None
