@@ -187,3 +187,45 @@ def test_a_report_in_capitals_is_placed_in_its_country(partial_pipeline: Callabl
     [outcome] = pipeline.run_many([Article(id="muc", text=SHOUTED)])
     assert outcome.work is not None and outcome.work.events
     assert outcome.work.events[0].country == "El Salvador"
+
+
+PAYWALL = (
+    "Already a subscriber? Click on the button below to set up your account or log in if you "
+    "already have one."
+)
+
+
+def test_a_paywall_notice_gets_its_headline_and_the_toll_is_read_from_it(
+    clean: CleanStage, pipeline: Pipeline
+) -> None:
+    title = "Police Identify Four Killed In Riverside Shooting - KXYZ News 5"
+    art = Article(id="paywalled", text=PAYWALL, title=title)
+    text = clean(Work(article=art)).article.text
+    # Title Case made sentence case (names keep their capital), the outlet's name dropped.
+    assert text == f"Police identify four killed in Riverside shooting.\n\n{PAYWALL}"
+    [event] = pipeline.run(art).events[:1]
+    assert event.fatalities == 4
+    [evidence] = [ev for ev in event.evidence if ev.field == "fatalities"]
+    assert evidence.span.text.startswith("four killed")
+
+
+def test_a_full_story_goes_without_its_headline(clean: CleanStage) -> None:
+    body = "\n\n".join([" ".join(STORY)] * 3)  # 840 characters: a story, not a notice
+    art = Article(id="full", text=body, title="Dock Workers March On Mombasa Port Authority")
+    assert clean(Work(article=art)).article.text == body
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Two Men Critical Following Compton Shooting", "Two men critical following Compton shooting"),
+        # Acronyms and names keep their capitals.
+        ("US Drone Strike Kills Three In North Waziristan", "US drone strike kills three in North Waziristan"),
+        # Sentence case is left as written.
+        ("Teen, 17, dead in apparent accidental shooting", "Teen, 17, dead in apparent accidental shooting"),
+    ],
+)  # fmt: skip
+def test_title_case_headlines_are_written_in_sentence_case(title: str, headline: str) -> None:
+    from eventcoder.stages.casing import Truecaser
+
+    assert Truecaser().headline(title) == headline

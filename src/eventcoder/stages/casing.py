@@ -6,6 +6,7 @@ a text with each word in its usual form (``data/casing.tsv``, counted over mixed
 notes: "guerrillas", "Guatemala", "FMLN"), a word it has never seen as a name (most unknown words
 in such reports are names: "CEREZO" -> "Cerezo"), and a capital after a sentence's end. Only case
 changes, so the text keeps its length and every later span still points at the same characters.
+``Truecaser.headline`` does the same for a headline in Title Case.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from importlib import resources
 # A text is "in capitals" when this share of its letters or more are upper case (a headline or an
 # acronym-heavy paragraph in mixed case stays well below it).
 SHOUTING = 0.8
+# A headline is in Title Case when this share of its words or more open with a capital (a
+# sentence-case headline with a name or two stays well below it).
+TITLE_CASE = 0.7
 # Texts with fewer letters than this (a headline alone) are left as they are.
 MIN_LETTERS = 40
 # A word, as both the truecaser and scripts/build_casing.py (which counts its forms) read one.
@@ -45,6 +49,22 @@ class Truecaser:
         if len(letters) < MIN_LETTERS or sum(c.isupper() for c in letters) < SHOUTING * len(letters):
             return text
         return WORD.sub(lambda m: self._word(m, text), text)
+
+    def headline(self, title: str) -> str:
+        """A headline in Title Case with its common words in lower case: "Five Killed In Attack
+        On Village Near Kisumu" -> "Five killed in attack on village near Kisumu". The parser
+        reads every capitalised word as a name. Names, acronyms ("US", "SDF") and words the
+        table does not know keep their capital; a headline in sentence case stays as it is."""
+        words = list(WORD.finditer(title))
+        if len(words) < 4 or sum(m.group(0)[0].isupper() for m in words) < TITLE_CASE * len(words):
+            return title
+        out = list(title)
+        for m in words[1:]:
+            word = m.group(0)
+            if word.isupper() or self.forms.get(word.lower()) != word.lower():
+                continue
+            out[m.start() : m.end()] = word.lower()
+        return "".join(out)
 
     def _word(self, m: re.Match[str], text: str) -> str:
         word = m.group(0)

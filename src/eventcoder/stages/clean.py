@@ -2,9 +2,12 @@
 
 Reads ``Article.text``; writes a cleaned ``Article.text`` (before any span exists, so every later
 span points into the cleaned text). Drops comment forms, share bars and newsletter boxes
-(``data/boilerplate.tsv``); a text written in capitals is true-cased (``casing.py``). Fails with :class:`~eventcoder.errors.EmptyDocument` when too little
-text is left and :class:`~eventcoder.errors.UnsupportedFormat` for an article in a language the
-configuration does not code.
+(``data/boilerplate.tsv``); a text written in capitals is true-cased (``casing.py``); the
+headline (``Article.title``, without an outlet's name after it, Title Case made sentence case)
+becomes the first paragraph of a body too short to tell the story (a paywall notice, a teaser).
+Fails with :class:`~eventcoder.errors.EmptyDocument` when too little body text is left and
+:class:`~eventcoder.errors.UnsupportedFormat` for an article in a language the configuration does
+not code.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from .casing import Truecaser
 
 # Below this many characters language identification guesses; short texts pass unchecked.
 MIN_CHARS_FOR_LANGUAGE = 80
+# A body shorter than this (about four sentences) may not tell its story: its headline goes on
+# top. 600 is the knee on GVA training articles, whose paywall and sign-in notices run shorter.
+SHORT_BODY_CHARS = 600
 # py3langid's normalised probability above which a non-English verdict is trusted.
 LANGUAGE_CONFIDENCE = 0.9
 
@@ -39,9 +45,20 @@ def _load_patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     return footer, line
 
 
-@stage("clean", requires=("article",), provides=("article.clean",), version=1)
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _headline(title: str) -> str:
+    """The headline without the outlet's name after it: "2 dead after shooting - FOX 13 News"."""
+    parts = [p.strip() for p in re.split(r"\s+[-|–—]\s+", title.strip()) if p.strip()]
+    return parts[0] if parts else ""
+
+
+@stage("clean", requires=("article",), provides=("article.clean",), version=2)
 class CleanStage:
-    """Remove web boilerplate; true-case text in capitals; reject empty and non-English articles."""
+    """Remove web boilerplate; true-case text in capitals; put a headline above a short body;
+    reject empty and non-English articles."""
 
     def __init__(self, config: Config) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -65,7 +82,18 @@ class CleanStage:
                     "skipped (set input.languages to code it)"
                 )
         # Text in capitals (wire transcripts) is parsed as news is written: see casing.py.
-        return replace(work, article=replace(article, text=self.truecase(text)))
+        text = self.truecase(text)
+        # A body too short to tell the story (a paywall or sign-in notice, a video page, a
+        # teaser) gets its headline on top, as a reader meets it: the headline tells the story
+        # and often the toll. On 300 GVA training articles this took those with no event from
+        # 16 to 4 and the killed count right from 246 to 255 (bench/gva_fatalities.py). A full
+        # story goes without it: a headline's loose wording ("forces pound IS enclave", "in US
+        # backed attack") made events and actors of its own in the seed and its wire copy.
+        title = _headline(article.title)
+        if title and len(text) < SHORT_BODY_CHARS and _words(title) not in _words(text):
+            title = self.truecase.headline(title)
+            text = f"{title}{'' if title[-1] in '.!?' else '.'}\n\n{text}"
+        return replace(work, article=replace(article, text=text))
 
     def strip_boilerplate(self, text: str) -> str:
         kept: list[str] = []
