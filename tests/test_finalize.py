@@ -51,3 +51,13 @@ def test_a_single_report_gets_its_outlets_scale(pipeline: Pipeline) -> None:
     article = Article(id="n3", text=text, url="https://www.reuters.com/world/africa/nakuru")
     [event] = pipeline.run(article).events
     assert (event.source, event.source_scale) == ("reuters.com", "International")
+
+
+def test_notes_are_one_line(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen attacked a police post in\nGarissa on Monday,   killing two officers.\n\n"
+        "The attackers fled toward the border."
+    )
+    event = pipeline.run(Article(id="n4", text=text, published=date(2024, 3, 6))).events[0]
+    assert "\n" not in event.notes and "  " not in event.notes
+    assert "attacked a police post in Garissa on Monday, killing two officers." in event.notes

@@ -68,7 +68,8 @@ class FinalizeStage:
         now = int(self.clock())
         events = []
         for event in work.events:
-            notes = " ".join(m.span.text.strip() for m in event.mentions[:3])
+            # One line, as ACLED writes notes: a mention can span a paragraph break.
+            notes = " ".join(" ".join(m.span.text.split()) for m in event.mentions[:3])
             if len(notes) > MAX_NOTES_CHARS:
                 notes = notes[:MAX_NOTES_CHARS].rsplit(" ", 1)[0] + " ..."
             # A mention that opens with its date already ("On 16 August 2021, ...") keeps it.
