@@ -57,8 +57,7 @@ def _headline(title: str) -> str:
 
 @stage("clean", requires=("article",), provides=("article.clean",), version=2)
 class CleanStage:
-    """Remove web boilerplate; true-case text in capitals; put a headline above a short body;
-    reject empty and non-English articles."""
+    """Strip boilerplate, true-case capitals, head a short body with its title; drop empties."""
 
     def __init__(self, config: Config) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
