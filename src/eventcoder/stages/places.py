@@ -9,7 +9,8 @@ Toponyms come from the parser's place entities and from ACLED-notes patterns ("i
 names ("March", "Adnan Afrin"). Names that are people ("President Kibaki", "Samburu raiders")
 are passed over or kept as a last resort. Each is looked up in the
 :class:`~eventcoder.gazetteer.Gazetteer` (a kind word the writer added, "Zahle City", "Nyamira
-County", is dropped when the whole is unknown).
+County", is dropped when the whole is unknown), then in other readings (:mod:`.place_names`:
+"Mount Elgon", "in Tijuana Baja California", look-alike spellings).
 
 The country comes first: a vote of the countries named where something happened, of the
 bracketed admin areas, of towns by the prominence of their readings (a city of millions outweighs
@@ -37,6 +38,7 @@ from ..config import Config
 from ..gazetteer import Gazetteer, Place, name_key
 from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
+from .place_names import FUZZY_FLOOR, mountain, similarity, town_and_area
 
 # Words spaCy sometimes tags as places, and that are never the place of an event.
 _NOT_PLACES = {
@@ -53,7 +55,8 @@ _CAP = rf"{_WORD}(?:[ -](?:(?:al|el|ad|ar|as|az|de|del|la|le|of|ez|es|ash)[ -])?
 _KIND = (
     r"(?i:city|town|township|upazila|upazila town|district town|municipality|village|village tract"
     r"|ward|district|sub-county|county|division|region|state|province|governorate|LGA|area"
-    r"|sector area|constituency|estate|camp|market|locality|sub-district|subcounty|sadar)"
+    r"|sector area|constituency|estate|camp|market|locality|sub-district|subcounty|sadar"
+    r"|neighbou?rhood|suburb)"
 )
 # ACLED notes: "in Qaatabah (Qaatabah, Ad Dali)", "in Boda upazila (Panchagarh, Rangpur)",
 # "in Dhaka - Gulshan (Gulshan)".
@@ -97,7 +100,8 @@ _LOCATIVE_BEFORE = re.compile(
 _NAMED_AFTER = re.compile(
     r"\s+(?:High|Secondary|Primary|Boys|Girls|Mixed|Academy|Schools?|University|College|Institute"
     r"|Polytechnic|Technical|Teachers|Training|Hospital|Referral|Police|Station|Post|Prisons?"
-    r"|Market|Stadium|Islands?|Valley|Location|Ward|Constituency"
+    r"|Market|Stadium|Islands?|Valley|Location|Ward|Constituency|Delta|Hills?|Escarpment"
+    r"|Plateau|Conservancy|Reserve|Ranch|Farm|Dam|Polling|Tallying|Centre|Center|Offices?|Hall"
     r"|Senator|Governor|MP|MCA|Assembly|Estate|Camp|Refugee|Airport|Bridge|Forest|Church|Mosque"
     r"|Cathedral|Law|Courts?|Bus|Park|Club|Hotel|Mall|Square|Junction|Barracks|Slums?|Primaries"
     r"|[A-Z]{2,5})$"
@@ -329,11 +333,15 @@ class PlacesStage:
         loose: set[tuple[int, int]] = set()
         for m in re.finditer(_CAP, text):
             key = (m.start(), m.end())
+            if m.start() == 0 or _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]):
+                # Sentence-initial capitals say nothing, but "The Siaya Senator" names Siaya.
+                the = re.match(r"(?:The|A|An)\s+(?=[A-Z])", m.group(0))
+                if not the:
+                    continue
+                key = (m.start() + the.end(), m.end())
             if any(s <= key[0] < t or key[0] <= s < key[1] for s, t in spans):
                 continue
-            if m.start() == 0 or _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()]):
-                continue  # sentence-initial capitals say nothing
-            spans[key] = (sent_of(m.start()), (), False)
+            spans[key] = (sent_of(key[0]), (), False)
             loose.add(key)
         persons = {(e.span.start, e.span.end) for e in ann.entities if e.label == "PERSON"}
         out = []
@@ -407,6 +415,12 @@ class PlacesStage:
             kind = "area" if suffix and _AREA_KIND.match(suffix.group(0)) else "town"
             name = _KIND_SUFFIX.sub("", name)
             candidates = tuple(self.gazetteer.lookup(name, fuzzy=False)) if len(name) >= 3 else ()
+        if not candidates:
+            candidates = mountain(self.gazetteer, name)
+        if not candidates and " " in name:
+            # "in Tijuana Baja California": the area after the town is a hint, as after a comma.
+            head, tail, candidates = town_and_area(self.gazetteer, name, _hint_matches)
+            name, hints = (head, (*hints, tail)) if candidates else (name, hints)
         if not candidates and _DIRECTION.search(name):
             # "Isiolo South", "Embu East": a constituency or sub-county named after its county.
             candidates = tuple(
@@ -432,7 +446,10 @@ class PlacesStage:
             candidates = tuple(c for c in candidates if c.level == 1)
         fuzzy = not candidates and not acronym and not people
         if fuzzy:
-            candidates = tuple(self.gazetteer.lookup(name))
+            # A skeleton match must also look like the name: "Qaser"/"Qasr", not "Nyongoro"/"Wanguru".
+            candidates = tuple(
+                c for c in self.gazetteer.lookup(name) if similarity(name, c.name) >= FUZZY_FLOOR
+            )
         if not candidates:
             return None
         if (
