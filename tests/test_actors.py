@@ -572,3 +572,65 @@ def test_unnamed_enemies_of_state_forces_and_militias_by_side(
 ) -> None:
     event = main_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # property burnt by no one named: an unidentified group's act against civilians' goods
+        ("On 6 May 2020, unidentified individuals set fire to a community hall in Oyem town "
+         "(Woleu-Ntem), Gabon. The reason for the arson is not known.",
+         "Unidentified Armed Group (Gabon)", "Civilians (Gabon)"),
+        # people arrested with no group named are civilians
+        ("On 2 May 2020, Myanmar troops detained three villagers on the outskirts of Mrauk-U "
+         "town in Rakhine state, Myanmar.",
+         "Military Forces of Myanmar (2016-)", "Civilians (Myanmar)"),
+        # Syria's "regime" is its military
+        ("Looting: On 3 May 2020, regime forces looted the contents of houses belonging to "
+         "displaced residents in Kafr Nabl in Idleb, Syria.",
+         "Military Forces of Syria (2000-)", "Civilians (Syria)"),
+        # the Burundi ruling party's youth league by its own name
+        ("On 6 May 2020, a group of Imbonerakure destroyed three houses of CNL members in "
+         "Ruhororo commune (Ngozi), Burundi.",
+         "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure "
+         "Faction)", "Civilians (Burundi)"),
+        # a people's name before a named group only qualifies it; "Somali Islamist" militants
+        # are Al Shabaab
+        ("On 3 March 2015, suspected Somali Al Shabaab militants abducted two teachers in "
+         "Mandera town, Kenya.",
+         "Al Shabaab", "Civilians (Kenya)"),
+        ("On 9 March 2015, Somali Islamist militants abducted a chief in Wajir town, Kenya.",
+         "Al Shabaab", "Civilians (Kenya)"),
+        # raiders "believed to be" a people are that people's militia
+        ("On 16 April 2016, raiders, believed to be Pokots, shot dead three herders at Kapedo "
+         "in Turkana East, Kenya.",
+         "Pokot Ethnic Militia (Kenya)", "Civilians (Kenya)"),
+        # since 2018 an unnamed communal militia is named after its people's home
+        ("On 14 June 2019, two people were killed when herders from Dadajabula and Eldas clashed "
+         "over pasture near Wajir town, Kenya.",
+         "Dadajabula Communal Militia (Kenya)", "Eldas Communal Militia (Kenya)"),
+        ("On 2 July 2019, one man was killed when two groups of Mandera herders clashed over a "
+         "water point in Mandera county, Kenya.",
+         "Mandera Communal Militia (Kenya)", "Mandera Communal Militia (Kenya)"),
+        # police who "shot back" were attacked: the attackers are actor1
+        ("On 4 May 2020, in Teotepeque (La Libertad), El Salvador, police officers were "
+         "patrolling a neighbourhood when gang members approached and opened fire. The police "
+         "shot back. No injuries were reported.",
+         "Unidentified Gang (El Salvador)", "Police Forces of El Salvador (2019-)"),
+    ],
+)  # fmt: skip
+def test_unnamed_looters_arrests_and_who_a_group_is(
+    pipeline: Pipeline, text: str, actor1: str, actor2: str
+) -> None:
+    event = main_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_a_state_force_named_by_its_nation(pipeline: Pipeline) -> None:
+    event = main_event(
+        pipeline,
+        "On 1 May 2020, Sri Lankan police assaulted a Tamil family at a house in Point Pedro "
+        "(Jaffna district).",
+    )
+    assert (event.actor1, event.inter1) == ("Police Forces of Sri Lanka (2019-)", 1)
+    assert event.actor2 == "Civilians (Sri Lanka)"

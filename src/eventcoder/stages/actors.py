@@ -33,11 +33,15 @@ civilian_targeting, with evidence for ``actor1`` and ``actor2``.
    the clash's clause names them, else rioters), the people a mob hurt, or rioters who broke up a
    protest (``actor_roles``, with infighting, seizures and post-election violence). A blast
    that hurt people hit civilians, or the force the casualty sentence names (a rank names a
-   soldier); looting with no owner named is of civilians' goods; allies joined by "and" are no
-   side against each other; excessive force against protesters has the forces as actor1.
+   soldier); looting with no owner named is of civilians' goods, and by an unidentified group
+   where no looter is named; people arrested with no group named are civilians; allies joined by
+   "and" are no side against each other; excessive force against protesters has the forces as
+   actor1; a state force that "fired back" was attacked (the attacker is actor1); from 2018 an
+   unnamed communal militia is named after its people's home ("herders from Wajir").
 4. **Roles beyond subject and object**: the owner of an attack or a weapon ("a Taliban attack",
    "a Taliban-planted mine", "Saudi shelling") struck; who "repelled" an attack was its target;
-   "blamed on X", "X accused of" make X the perpetrator; police who "said", "found" or
+   "blamed on X", "X accused of" make X the perpetrator; "raiders, believed to be Pokots" are
+   the Pokot militia and "Somali Al-Shabaab" is Al Shabaab (``actor_mentions``); police who "said", "found" or
    "suspect" are the report's source, not the killers (the parse's roles: ``actor_parse``).
    "A military convoy" is the military; "military munitions" and "the anti-Houthi forces" are not.
    A fight "between X and Y" names its sides in that order; troops who "were passing" when a mine
@@ -58,6 +62,7 @@ from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
 from . import actor_parse as parse
 from . import actor_roles as roles
+from .actor_mentions import ActorMention, Entry, merge_named_with_generic
 
 # Generic armed words that, after a named armed group, refer back to it ("the militants").
 _ANAPHORA = re.compile(
@@ -133,22 +138,6 @@ _BACKED_SDF = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    name: str
-    inter: int
-    country: str
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    span: Span
-    entry: Entry
-    generic: bool
-    role: str  # "agent", "target", "source" (who tells: "police said"), "modifier" or ""
-    sent: int
-
-
-@dataclass(frozen=True, slots=True)
 class StatePeriod:
     kind: str
     country: str
@@ -180,6 +169,7 @@ class ActorsStage:
                 raise ConfigError(f"cannot read actors.extra: {exc.strerror}", source=extra) from exc
         self.states: list[StatePeriod] = []
         names: dict[str, list[Entry]] = {}
+        originals: set[str] = set()
         for r in rows:
             if r["kind"] == "state":
                 start, _, end = r["aliases"].partition("-")
@@ -187,16 +177,14 @@ class ActorsStage:
                 self.states.append(StatePeriod(kind, r["country"], int(start), int(end) if end else None))
                 continue
             entry = Entry(r["name"], int(r["inter"] or 0), r["country"])
-            for alias in [r["name"], *(a for a in r["aliases"].split("|") if a)]:
+            aliases = [r["name"], *(a for a in r["aliases"].split("|") if a)]
+            # A people's name in the plural ("the Pokots") is the people.
+            if re.search(r"(?:Ethnic|Clan) Militia", r["name"]):
+                aliases += [f"{a}s" for a in aliases if " " not in a and a[-1:].islower() and a[-1] != "s"]
+            for alias in aliases:
                 names.setdefault(alias.lower(), []).append(entry)
+                originals.add(alias)
         self.names = names
-        originals = {
-            a
-            for r in rows
-            if r["kind"] != "state"
-            for a in [r["name"], *r["aliases"].split("|")]
-            if a
-        }
         # Several words match in any case; one word ("Pokot", "KIA") only as written, a proper noun,
         # so that a common word in a name ("Gang Militia") never matches "a gang".
         self.dictionary = _alternation(
@@ -319,15 +307,15 @@ class ActorsStage:
             for m in pattern.finditer(text):
                 if last_named is not None and _ANAPHORA.match(m.group(0)) and entry.inter == 3:
                     add(m.start(), m.end(), last_named, False)
-                elif country:
-                    nation = self._nation(text, m, entry, country)
+                # With no country known, only a force its text gives one ("Sri Lankan police").
+                elif nation := self._nation(text, m, entry, country):
                     add(m.start(), m.end(), self._localise(entry, nation, year), True)
                     pair = self.second_nation.match(text[m.end() :])
                     if pair is not None and entry.name.endswith("Forces of {country}"):
                         other = self.nation_names.get(pair.group(1).lower(), country)
                         at = m.end() + pair.start(1)
                         add(at, at + len(pair.group(1)), self._localise(entry, other, year), True)
-        return _merge_named_with_generic(sorted(found, key=lambda a: a.span.start))
+        return merge_named_with_generic(sorted(found, key=lambda a: a.span.start), text, base)
 
     def _nation(self, text: str, m: re.Match[str], entry: Entry, country: str) -> str:
         """The country a state force belongs to: "Turkish troops" -> Turkey; else the event's."""
@@ -569,9 +557,9 @@ class ActorsStage:
             ]  # fmt: skip
             others = [a for a in sides if a1 is None or a.entry.name != a1.entry.name]
             a2 = _first(others)
-            if a1 is None and (remote or etype == "Battles"):
+            if a1 is None and (remote or etype == "Battles" or sub == "Looting/property destruction"):
                 # A clash the text tells without naming either side ("three killed in clan
-                # clashes") is fought by unidentified groups.
+                # clashes"), property burnt by no one named, are unidentified groups' acts.
                 a1 = self._unidentified(event, country, year, feud=feud)
             if a2 is None and civilians and remote:
                 a2 = _first(civilians)
@@ -617,8 +605,9 @@ class ActorsStage:
         ):  # fmt: skip
             a2 = self._unidentified(event, country, year, gang=country in _GANG_COUNTRIES)
         # Goods looted or property destroyed with no owner named are civilians' (ACLED Codebook,
-        # "Looting/property destruction").
-        if a2 is None and a1 is not None and sub == "Looting/property destruction":
+        # "Looting/property destruction"), and so are people arrested with no group named (18 of 18
+        # such arrests by a force in the global and Kenya training notes).
+        if a2 is None and a1 is not None and sub in ("Looting/property destruction", "Arrests"):
             a2 = _synthetic(self._civilians(country, year), event)
         # Two states' forces told as one subject ("military forces of India and Pakistan exchanged
         # fire") are coded with the host country's forces first.
@@ -627,6 +616,18 @@ class ActorsStage:
             and _inter_here(a1.entry, country) == 8 and _inter_here(a2.entry, country) == 1
         ):  # fmt: skip
             a1, a2 = a2, a1
+        if etype == "Battles" and a1 is not None and a2 is not None and roles.state_fought_back(text) and (
+            a1.entry.inter in (1, 8) and a2.entry.inter not in (1, 8)
+        ):  # the state force fought back: the other side struck first (see ``actor_roles``)
+            a1, a2 = a2, a1
+        # An unnamed communal militia is named after the place its people come from (from 2018).
+        homes = roles.communal_places(text) if year is not None and year >= _COMMUNAL_FROM else []
+        sides = [a1, a2]
+        for i, a in enumerate(sides):
+            if homes and a is not None and a.entry.name.startswith("Unidentified Communal Militia"):
+                home = Entry(f"{homes[min(i, len(homes) - 1)]} Communal Militia ({country})", 4, country)
+                sides[i] = ActorMention(a.span, home, True, a.role, a.sent)
+        a1, a2 = sides
         # A claim of responsibility names the perpetrator of an attack the text leaves agentless.
         if (a1 is None or a1.generic) and etype in ("Explosions/Remote violence", "Violence against civilians"):
             claimant = self._claimant(ann, country, year)
@@ -737,25 +738,6 @@ class ActorsStage:
                 if not a.generic and a.entry.inter in (2, 3, 4):
                     last = a.entry
         return last
-
-
-def _merge_named_with_generic(found: list[ActorMention]) -> list[ActorMention]:
-    """ "IS militants", "Al Shabaab fighters": one mention, the named group in the generic's
-    role."""
-    out: list[ActorMention] = []
-    for a in found:
-        prev = out[-1] if out else None
-        gap = a.span.start - prev.span.end if prev is not None else -1
-        named_before = prev is not None and not prev.generic and prev.entry.inter in (1, 2, 3, 4, 8)
-        if prev is not None and named_before and a.generic and (
-            (a.entry.inter in (2, 3, 4) and 0 <= gap <= 2)
-            # "GNA air force", "AMISOM troops": a named force's own arm, one word apart
-            or (a.entry.inter == 1 and 0 <= gap <= 1)
-        ):
-            out[-1] = ActorMention(prev.span, prev.entry, False, prev.role or a.role, prev.sent)
-            continue
-        out.append(a)
-    return out
 
 
 def _inter_here(entry: Entry, country: str) -> int:

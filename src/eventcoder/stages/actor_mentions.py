@@ -1,0 +1,63 @@
+"""Helpers of the ``actors`` stage: an actor mention (a span of the article, the ACLED actor it
+names, its role) and the merging of a sentence's mentions that name one actor ("IS militants",
+"raiders, believed to be Pokots").
+
+Read by ``stages/actors.py`` only; nothing is loaded, nothing imported from other stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Span
+from . import actor_roles as roles
+
+__all__ = ["ActorMention", "Entry", "merge_named_with_generic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    inter: int
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    entry: Entry
+    generic: bool
+    role: str  # "agent", "target", "source" (who tells: "police said"), "modifier" or ""
+    sent: int
+
+
+def merge_named_with_generic(found: list[ActorMention], text: str, base: int) -> list[ActorMention]:
+    """ "IS militants", "Al Shabaab fighters": one mention, the named group in the generic's
+    role (``text`` is the sentence, starting at ``base`` in the article)."""
+    out: list[ActorMention] = []
+    for a in found:
+        prev = out[-1] if out else None
+        gap = a.span.start - prev.span.end if prev is not None else -1
+        named_before = prev is not None and not prev.generic and prev.entry.inter in (1, 2, 3, 4, 8)
+        if prev is not None and named_before and a.generic and (
+            (a.entry.inter in (2, 3, 4) and 0 <= gap <= 2)
+            # "GNA air force", "AMISOM troops": a named force's own arm, one word apart
+            or (a.entry.inter == 1 and 0 <= gap <= 1)
+        ):  # fmt: skip
+            out[-1] = ActorMention(prev.span, prev.entry, False, prev.role or a.role, prev.sent)
+            continue
+        # "Somali Al-Shabaab": a people's name before a named armed group only qualifies it.
+        if prev is not None and 0 <= gap <= 1 and not prev.generic and prev.entry.inter in (0, 4) and (
+            not a.generic and a.entry.inter in (2, 3)
+        ):  # fmt: skip
+            out[-1] = ActorMention(a.span, a.entry, False, prev.role or a.role, a.sent)
+            continue
+        # "raiders, believed to be Pokots": the named group in the generic's role (raiders may be a
+        # people's; "assailants, believed to be Somali pirates" are no people's militia).
+        if prev is not None and prev.generic and not a.generic and (
+            a.entry.inter in (2, 3) and prev.entry.inter in (2, 3, 4) or a.entry.inter == prev.entry.inter == 4
+        ) and roles.identified_as(text, prev.span.end - base, a.span.start - base):  # fmt: skip
+            out[-1] = ActorMention(a.span, a.entry, False, prev.role, a.sent)
+            continue
+        out.append(a)
+    return out
