@@ -290,6 +290,11 @@ def test_groups_listed_with_and_add_up(coder: Pipeline, text: str, killed: int) 
         ("The student killed four classmates and himself in the cafeteria.", 5),
         ("He went to the bedroom and fatally shot his wife and her mother before committing suicide.", 3),
         ("A 3-year-old boy has died after accidentally shooting himself in the head.", 1),
+        ("An 11-year-old boy is dead after he found a loaded pistol in a closet and accidentally shot "
+         "himself.", 1),  # fmt: skip
+        # a multiple killing names its victims; "additional" deaths are deaths
+        ("Detectives are investigating a triple homicide at a house on Elm Street.", 3),
+        ("Five additional deaths were reported on Tuesday.", 5),
         ("Carl Dunn took his life on Sunday, his family said.", 1),
         # "as were" adds to the victims the parse names
         ("A woman and her husband were found dead inside the house, as were two children.", 4),
@@ -344,6 +349,9 @@ def news_coder() -> Pipeline:
         # what follows the deaths of the story is no cause of other violence
         ("Neighbors are shaken after a soldier and his daughter were found dead outside their home in "
          "Macon on Friday.", 2),  # fmt: skip
+        # a murder-suicide is two deaths, the killer's too
+        ("A 2-year-old girl was shot and killed in an apparent murder-suicide in Macon on Thursday, "
+         "deputies said.", 2),  # fmt: skip
         # a name that is charged is no victim
         ("A man was shot in Macon on Friday. Mark Dunn, 31, died at the scene. John Carter, 23, was "
          "charged with murder.", 1),  # fmt: skip
@@ -388,6 +396,11 @@ def test_news_tolls(news_coder: Pipeline, text: str, killed: int) -> None:
         # a toll raised later; "the following days" is a time, not a cause
         ("Gunmen shot and killed three worshippers at a church in Mombasa. In the following days the "
          "death toll was raised to five.", 5),  # fmt: skip
+        # a headline's victim with a name, after ";", or lynched with a second verb
+        ("Newly appointed county official Peter Otieno was shot dead in what police called a targeted "
+         "killing.", 1),  # fmt: skip
+        ("Police and raiders exchange fire near Kapedo; herdsman killed", 1),
+        ("A mob lynches and burns a suspected robber in Kisii on 12/05.", 1),
         # a time of day between the verb's words, a misparsed fatal assault
         ("Two herders were in the evening hours shot dead near the river by suspected raiders.", 2),
         ("On 2 May 2021, two men suspected of theft were fatally assaulted by residents in Verulam.", 2),

@@ -21,11 +21,11 @@ ACLED's rules, as applied here:
   bomb killed more than 500 people in October 2017"), a cause ("protesters blocked the road after
   five guards were killed"), an accusation ("suspected of killing a man"), an attempt ("nearly
   killed"), an age ("killing 62-year-old ...");
-- where no number is written the parse names the victims: "a man was shot to death", "Police shoot
-  suspect dead", "killing and robbing him" are one death each, "a chief and his assistant" two; so
-  does a death stated without a killing verb: "was pronounced dead", "a girl is dead", "found a
-  woman dead", "where he later died", "the shooting death of a teen", "took the life of"; a killer
-  who "committed suicide" or killed "himself" is a death too;
+- where no number is written the parse names the victims (``victims.VictimReader``): "a man was
+  shot to death", "Police shoot suspect dead", "killing and robbing him" are one death each, "a
+  chief and his assistant" two; so does a death stated without a killing verb: "was pronounced
+  dead", "a girl is dead", "found a woman dead", "where he later died", "the shooting death of a
+  teen", "took the life of"; a killer who "committed suicide" or killed "himself" is a death too;
 - in a full news article the lead (its first sentences) states the story's toll: where it states
   one, the largest there stands, not a tally further down; under ``pipeline.scope = "all"`` an
   arrest's sentences give their deaths to the main event, the violence the arrest follows; a story
@@ -54,13 +54,16 @@ ACLED's rules, as applied here:
   background ("neighbours are shaken after two were found dead");
 - a claim or an unconfirmed report ("Al Shabaab claims eight dead") yields to a count confirmed in
   another sentence (``tolls.CLAIM``); the dead "along with" a victim count ("was killed along with
-  his companion" 2), and known deaths "in addition to" ACLED's coded figure add.
+  his companion" 2), and known deaths "in addition to" ACLED's coded figure add;
+- a multiple killing names its dead ("a triple homicide" 3); in news a story of one victim that
+  calls it a murder-suicide counts the killer too (2); a child who "accidentally shot himself" is
+  the one death counted, not a killer beside his victim.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..config import Config
 from ..model import Annotations, EventRecord, Evidence, Span, Token, Work, event_order
@@ -79,24 +82,18 @@ from .tolls import (
     CLAIM,
     CLOSING_TOTAL,
     DATE_BEFORE,
-    DEAD_STATE_VERBS,
-    DEATH_NOUNS,
-    DIE_VERBS,
     ELSEWHERE,
     EVENT_TOTAL,
     HEARSAY,
-    KILL_VERBS,
     KILLED,
     KIN_OF,
-    MANNER_VERBS,
     MORE,
+    MULTIPLES,
+    MURDER_SUICIDE,
     NONE,
     NOT_A_COUNT_AFTER,
-    NOT_DONE,
-    NOT_PEOPLE,
     ON_DAY,
     ONE_VICTIM,
-    PERSON_WORDS,
     SELF,
     SEVERAL_INCIDENTS,
     SPLIT,
@@ -105,7 +102,6 @@ from .tolls import (
     UNKNOWN,
     WHO,
     WORDS,
-    YEAR,
     ListReader,
     and_others,
     earlier_year,
@@ -117,6 +113,7 @@ from .tolls import (
     share_of,
     source_estimates,
 )
+from .victims import Count, VictimReader
 
 # Below this confidence an event that owns a death sentence gives its deaths to the main event
 # (on training notes, such events were the main event's toll restated in 14 of 1,500 notes).
@@ -133,95 +130,6 @@ def _main_index(events: tuple[EventRecord, ...], scope: str) -> int:
     return min(range(len(events)), key=lambda i: event_order(events[i], scope)) if events else 0
 
 
-def _children(t: Token, tokens: tuple[Token, ...]) -> list[Token]:
-    """The tokens of the sentence whose parse head is ``t``."""
-    return [k for k in tokens if k.head == t.i and k.i != t.i]
-
-
-def _is_death(t: Token, tokens: tuple[Token, ...]) -> bool:
-    """A token that says someone died: "killed", "died", "shot ... dead", "hacked to death"."""
-    lemma = t.lemma.lower()
-    if t.pos not in ("VERB", "AUX"):
-        return False
-    if lemma in KILL_VERBS or lemma in DIE_VERBS:
-        return True
-    if lemma not in MANNER_VERBS:
-        return False
-    for k in _children(t, tokens):
-        if k.lemma.lower() in ("dead", "fatally") or (k.lemma.lower() == "down" and lemma == "gun"):
-            return True
-        if k.text.lower() == "to" and any(
-            g.lemma.lower() == "death" for g in _children(k, tokens)
-        ):
-            return True
-        if k.dep == "dobj" and any(g.lemma.lower() == "dead" for g in _children(k, tokens)):
-            return True  # "Police shoot suspect dead" parses "dead" under the object
-    return False
-
-
-def _nearest(verb: Token, candidates: list[Token]) -> Token | None:
-    """The candidate closest to the verb: a misparse can make a date a second subject ("Around 8
-    May 2020 (as reported), in Zapopan, a person was found dead": "8" and "person")."""
-    return min(candidates, key=lambda k: abs(k.i - verb.i), default=None)
-
-
-def _victim(t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
-    """Who died: the passive or intransitive subject, else the object (shared along "and")."""
-    kids = _children(t, tokens)
-    subjects = ("nsubj", "nsubjpass") if t.lemma.lower() in DIE_VERBS else ("nsubjpass",)
-    subject = _nearest(t, [k for k in kids if k.dep in subjects])
-    # ("a man believed to be a rebel was shot dead": the parse hangs the man on "believed")
-    subject = subject or next((g for k in kids if k.dep == "ccomp" and k.i < t.i and any(a.dep == "auxpass" for a in kids) for g in _children(k, tokens) if g.dep == "nsubj"), None)
-    if subject is not None:
-        return subject
-    if t.tag == "VBN" and t.dep == "conj" and not any(k.dep == "dobj" for k in kids):
-        # "four people were shot and one person killed": the second clause's "was" left out,
-        # its own subject the dead, not the first verb's
-        subject = _nearest(t, [k for k in kids if k.dep == "nsubj"])
-        if subject is not None:
-            return subject
-    if t.lemma.lower() in DIE_VERBS or any(k.dep == "auxpass" for k in kids):
-        if t.dep == "conj" and 0 <= t.head - base < len(tokens):
-            # "A suspect was shot and died": the subject is the first verb's
-            head = tokens[t.head - base]
-            for k in _children(head, tokens):
-                if k.dep in ("nsubj", "nsubjpass"):
-                    return k
-        return None
-    for k in kids:
-        if k.dep == "dobj":
-            return k
-    if t.dep == "conj" and 0 <= t.head - base < len(tokens):
-        for k in _children(tokens[t.head - base], tokens):
-            if k.dep == "dobj":
-                return k  # "shot and killed his wife": the object hangs from the first verb
-    for k in kids:  # "killing and robbing him"
-        if k.dep == "conj":
-            for g in _children(k, tokens):
-                if g.dep == "dobj":
-                    return g
-    if t.dep in ("conj", "acl") and 0 <= t.head - base < len(tokens):
-        head = tokens[t.head - base]
-        if t.dep == "acl" and head.dep == "ROOT":
-            return head  # a headline: "Police informant killed"
-        for k in _children(head, tokens):
-            if k.dep == "nsubjpass":
-                return k  # "was shot and killed"
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    value: int
-    span: Span
-    also: bool = False  # "were also killed": more deaths beside the toll, not the toll restated
-    vague: bool = False  # "multiple people were found dead": a word for a number, not a number
-    # The surnames of the dead named as the subject of their death ("Smith, 23, died at the scene")
-    names: frozenset[str] = frozenset()
-    several: bool = False  # a sentence that sums up several incidents ("a series of shootings left five dead")
-    claim: bool = False  # a party's claim or an unconfirmed report ("Al Shabaab claims eight dead")
-
-
 @stage("fatalities", requires=("annotations", "events"), provides=("events.fatalities",), version=1)
 class FatalitiesStage:
     """Count the killed (and wounded) of each event under ACLED's conservative rules."""
@@ -230,7 +138,7 @@ class FatalitiesStage:
         self.scope = str(config.get("pipeline", "scope"))
         vague = load_quantities()
         phrases = sorted([*vague, *WORDS], key=len, reverse=True)
-        self.values = {**WORDS, **vague}
+        self.values = {**WORDS, **MULTIPLES, **vague}
         self.vague = frozenset(vague)
         number = r"(?P<n>\d{1,3}(?:,\d{3})+\b|\d+|" + "|".join(re.escape(p) for p in phrases) + r")"
         hedge = r"(?:at least|as many as|up to|more than|over|nearly|about|around|some|an estimated|approximately)\s+"
@@ -253,13 +161,17 @@ class FatalitiesStage:
             # intransitive: "at least 20 died", "3 dead", "8 suspected SLDF shot dead by police"
             re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}{ASIDE}(?:{HEARSAY})?(?:{KILLED}|succumbed)\b", re.I),
             # headlines: "Mob kills man", "attack kills civilian"
-            re.compile(r"\b(?:kills?|killing|killed|lynch(?:es|ed)?)\s+(?P<n>a|an|one)?\s*(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|person|youth|official|officer|policeman|soldier|teacher|student|farmer|trader|herder|villager|suspect|thief|robber|missionary|chief|journalist|driver|informant|leader)\b", re.I),
-            # a headline that opens with its victim: "Woman killed on her farm", "Man found killed"
-            re.compile(rf"^\W*(?P<n>)(?:[\w'’.-]+\s+){{0,3}}?{ONE_VICTIM}\s+(?:(?:was|is)\s+)?(?:found\s+)?"
-                       rf"(?:{KILLED})\b", re.I),
+            # ("A mob lynches and burns a suspected thief": a second verb of the same victim)
+            re.compile(r"\b(?:kills?|killing|killed|lynch(?:es|ed)?)(?:\s+and\s+[a-z]+(?:s|ed))?\s+(?P<n>a|an|one)?\s*(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|person|youth|official|officer|policeman|soldier|teacher|student|farmer|trader|herder|villager|suspect|thief|robber|missionary|chief|journalist|driver|informant|leader)\b", re.I),
+            # a headline that opens with its victim: "Woman killed on her farm", "Man found killed";
+            # also its name ("Newly elected MP John Doe was shot dead") and a clause after ";"
+            # ("gun battle; terror suspect killed")
+            re.compile(rf"(?:^|;)\W*(?P<n>)(?:[\w'’.-]+\s+){{0,3}}?{ONE_VICTIM}\s+(?:(?-i:[A-Z][\w'’.-]*)\s+){{0,3}}"
+                       rf"(?:(?:was|is)\s+)?(?:found\s+)?(?:{KILLED})\b", re.I),
             self.as_was,
             # "3 fatalities", "4 PKK fatalities", "death toll of 12", "Fatalities: 3", "resulting in one death"
-            re.compile(rf"\b(?:{hedge})?{number}\s+(?-i:[A-Z][\w/-]*\s+){{0,2}}(?:fatalities|fatality|deaths|death)\b", re.I),
+            # ("Six additional deaths reported", "two further fatalities": the word between is no group)
+            re.compile(rf"\b(?:{hedge})?{number}\s+(?:(?:additional|further|new|confirmed|reported)\s+)?(?-i:[A-Z][\w/-]*\s+){{0,2}}(?:fatalities|fatality|deaths|death)\b", re.I),
             re.compile(rf"\b(?:death toll|fatalities|fatalitis|toll)\s*(?::|of|rose to|(?:was\s+|has been\s+)?(?:raised|increased) to|reached|stood at|is|at|climbed to)\s*(?:{hedge})?{number}\b", re.I),
             re.compile(rf"\b(?:caus\w+|result\w* in)\s+the\s+deaths?\s+of\s+(?:{hedge})?{number}\b", re.I),
             # "a man was found dead", "the bodies of three men"
@@ -268,10 +180,13 @@ class FatalitiesStage:
             # "3 dismembered bodies found", "two bodies were recovered"
             re.compile(rf"\b{number}\s+(?:[\w'’-]+\s+){{0,2}}?bod(?:y|ies)\s+(?:(?:were|was|have been|has been|had been|are)\s+)?"
                        r"(?:later\s+)?(?:found|discovered|recovered|retrieved|dumped)\b", re.I),
+            # "a triple homicide", "the double murder" (a murder-suicide is read on its own)
+            re.compile(r"\b(?P<n>double|triple|quadruple|quintuple)\s+(?:homicide|murder|killing|slaying)s?\b(?![-\s]suicide)", re.I),
         ]
         # counts that state deaths of a group a list with "and" may name more of: passive, intransitive, found dead
         self.stated = (self.patterns[3], self.patterns[4], self.patterns[11])
         self.lists = ListReader(number, hedge, self._number)
+        self.victims = VictimReader(self._number)
         self.wounded = [
             re.compile(rf"\b(?:{hedge})?{number}\s+{WHO}(?:were|was|have been|has been|had been|are|is|got)?\s*(?:seriously\s+|critically\s+)?(?:wounded|injured|hurt)\b", re.I),
             re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?:{hedge})?{number}\b", re.I),
@@ -374,6 +289,8 @@ class FatalitiesStage:
                 names = frozenset().union(*(c.names for c in named))
                 if len(names) > max((c.value for c in killed), default=0):
                     killed = [*killed, Count(len(names), named[-1].span)]
+                if max((c.value for c in killed), default=0) == 1:
+                    killed = [*killed, *self._murder_suicide(ann)]
             # The wounded, like the killed: the event's sentences and, for the main event, those
             # no event claims; the lead first.
             hurt_sents = sents + [s.i for s in ann.sentences if index == main and s.i not in owner and s.i not in background]
@@ -407,6 +324,15 @@ class FatalitiesStage:
                     said.append((s.i, c))
         lead = [c for i, c in said if i < LEAD_SENTENCES]
         return lead or own or [c for _, c in said]
+
+    def _murder_suicide(self, ann: Annotations) -> list[Count]:
+        """Two deaths where a story of one victim calls it a murder-suicide ("the toddler was the
+        victim of an apparent murder-suicide"): the killer who dies is a death too (ACLED counts
+        attackers who die)."""
+        for s in ann.sentences:
+            if m := MURDER_SUICIDE.search(s.span.text):
+                return [Count(2, _span(s.span, m))]
+        return []
 
     def _count_event(self, event: EventRecord, killed_in: list[Count], wounded_in: list[Count]) -> EventRecord:
         # Across sentences the largest statement stands: a restated death is one death. Deaths
@@ -545,7 +471,7 @@ class FatalitiesStage:
                 if pattern is self.patterns[0] or pattern in self.stated:
                     listed[(m.start(), m.end())] = pattern is self.patterns[0]
         found = self._listed(text, found, listed)
-        victims = self._victims(sentence, tokens, accused)
+        victims = self.victims.read(sentence, tokens, cause, accused)
         if found:
             estimates = source_estimates(text, sorted(found))
             total = min(group_total(group) for group in estimates)
@@ -555,8 +481,9 @@ class FatalitiesStage:
                 total += victims.value
             first, last = min(s for s, _, _ in found), max(e for _, e, _ in found)
             own = SELF.search(text)
-            how = own is not None and re.search(r"\b(?:after|from|when)\s+(?:(?:he|she|\w+ly)\s+){0,2}$", text[: own.start()], re.I)
-            # ("a boy has died after accidentally shooting himself": how the one counted died)
+            how = own is not None and re.search(r"\b(?:after|from|when)\b[^,.;]{0,50}$|\baccidental(?:ly)?\s+$", text[: own.start()], re.I)
+            # ("a boy has died after accidentally shooting himself", "is dead after the child found a
+            # pistol and accidentally shot himself": how the one counted died, no second death)
             if own and not how and not any(a <= own.start() < b for a, b, _ in found):
                 total += 1  # "killed four classmates and himself", "shot seven people before killing himself"
             # Several sources' estimates: the parse would add them up, the lower one stands.
@@ -584,177 +511,6 @@ class FatalitiesStage:
                 out.append((s, e, n + (0 if active is None else self.lists.including_other_side(text, s, e))))
         return out
 
-    def _victims(self, sentence: Span, tokens: tuple[Token, ...], accused: bool = False) -> Count | None:
-        """Deaths read from the parse where no count was written: "a man was shot to death"."""
-        if not tokens:
-            return None
-        base = tokens[0].i
-        cause = self._cause(accused)
-        counted: dict[int, int] = {}
-        named: set[str] = set()
-        spans = []
-        for t in tokens:
-            if not _is_death(t, tokens):
-                continue
-            kids = _children(t, tokens)
-            # "... before killing himself" is a death of the story; "suspected of killing" is not
-            # (along "and" too: "lynched for allegedly shooting and killing a youth")
-            first = t
-            while first.dep == "conj" and 0 <= first.head - base < len(tokens) and first.head != first.i:
-                first = tokens[first.head - base]
-            before = first.dep == "pcomp" and tokens[first.head - base].text.lower() == "before"
-            not_done = NOT_DONE - {"allegedly"} if accused else NOT_DONE  # "allegedly killed": an accusation
-            if first.dep in ("pcomp", "pobj") and not (before or accused) or any(k.dep == "neg" or k.lemma in not_done and k.dep != "conj" for k in kids):
-                continue  # "suspected of killing", "nearly killed"
-            if any(k.dep == "aux" and k.text.lower() in ("could", "would", "might") for k in kids):
-                continue  # "it could easily have killed her": what might have been
-            if t.dep == "xcomp" and tokens[t.head - base].lemma in NOT_DONE:
-                continue  # "attempted to kill"
-            victim = _victim(t, tokens, base)
-            if victim is None or (t.dep == "relcl" and victim.dep not in ("nsubj", "nsubjpass")):
-                continue  # "a man who killed his wife in 2009": a relative clause's object is background
-            after = t.end - sentence.start
-            if TALLY_AFTER.match(sentence.text, after) or ACCIDENT_AFTER.match(sentence.text, after):
-                continue  # "14 people have been killed in the city so far this year"
-            at = min(t.start, victim.start) - sentence.start
-            if cause.search(sentence.text[max(0, at - 80) : at]):
-                continue
-            n = self._count_of(victim, tokens)
-            # "was killed along with his companion", "died together with his passenger": both died
-            along = [w for w in tokens if w.text.lower() == "with" and w.i > base
-                     and tokens[w.i - base - 1].text.lower() in ("along", "together")
-                     and {w.head, tokens[w.i - base - 1].head} & {t.i, first.i}]  # fmt: skip
-            n += sum(self._count_of(k, tokens) for w in along for k in _children(w, tokens) if k.dep == "pobj") if n else 0
-            if n:
-                counted[victim.i] = n  # "succumbed to injuries and died": one victim, two verbs
-                named.update(_name(victim, tokens))
-                spans.append((min(t.start, victim.start), max(t.end, victim.end)))
-        for t in tokens:
-            victim = self._stated_dead(t, tokens, base)
-            if victim is None or victim.i in counted:
-                continue
-            at = min(t.start, victim.start) - sentence.start
-            if cause.search(sentence.text[max(0, at - 80) : at]):
-                continue
-            n = self._count_of(victim, tokens)
-            if n:
-                counted[victim.i] = n
-                named.update(_name(victim, tokens))
-                spans.append((min(t.start, victim.start), max(t.end, victim.end)))
-        if not counted:
-            return None
-        total = group_total(list(counted.values()))
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        span = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
-        return Count(total, span, names=frozenset(named))
-
-    def _stated_dead(self, t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
-        """Who a death stated without a killing verb names: "the boy was pronounced dead", "a girl
-        is dead", "found a woman dead", "found fatally shot", "the shooting death of a teen"."""
-        lemma = t.lemma.lower()
-
-        def head_of(k: Token) -> Token | None:
-            return tokens[k.head - base] if 0 <= k.head - base < len(tokens) and k.head != k.i else None
-
-        if lemma == "dead" and t.dep in ("oprd", "acomp", "ccomp", "xcomp", "advcl"):
-            verb = head_of(t)
-            if verb is None or verb.lemma.lower() not in DEAD_STATE_VERBS:
-                return None
-            if any(k.dep == "neg" for k in _children(verb, tokens)):
-                return None
-            own = [k for k in _children(t, tokens) if k.dep in ("nsubj", "nsubjpass")]
-            if own:
-                return own[0]  # "found a woman dead": the parse makes her the subject of "dead"
-            kids = _children(verb, tokens)
-            for dep in ("nsubjpass", "dobj") if verb.lemma.lower() in ("find", "leave") else ("nsubjpass", "nsubj"):
-                if (k := _nearest(verb, [k for k in kids if k.dep == dep])) is not None:
-                    return k
-            return None
-        if t.pos == "VERB" and t.dep in ("ccomp", "xcomp", "oprd") and _is_death(t, tokens):
-            verb = head_of(t)  # "were found fatally shot", "was found shot dead"
-            if verb is not None and verb.lemma.lower() in ("find", "leave"):
-                return next((k for k in _children(verb, tokens) if k.dep == "nsubjpass"), None)
-            return None
-        verb = head_of(t)
-        # "took his own life", and "took his life", which counts one death whoever took it
-        own_life = lemma == "life" and any(k.text.lower() in ("own", "his", "her") for k in _children(t, tokens))
-        if verb is not None and t.dep == "dobj" and (
-            lemma == "suicide" and verb.lemma.lower() == "commit"
-            or own_life and verb.lemma.lower() in ("take", "end")
-        ):
-            # "then committed suicide", "took his own life": the subject, shared along "and"
-            # and from the verb that "before committing suicide" follows
-            while verb is not None and verb.dep == "pcomp" and (prep := head_of(verb)) is not None:
-                verb = head_of(prep)
-            while verb is not None:
-                subject = next((k for k in _children(verb, tokens) if k.dep in ("nsubj", "nsubjpass")), None)
-                if subject is not None or verb.dep != "conj":
-                    return subject
-                verb = head_of(verb)
-            return None
-        # "the fatal shooting of a teen" names a death as "the shooting death of" does
-        fatal = lemma in ("shooting", "stabbing", "beating") and any(
-            k.dep == "amod" and k.lemma.lower() in ("fatal", "deadly") for k in _children(t, tokens)
-        )
-        if (lemma in DEATH_NOUNS or fatal) and t.pos == "NOUN" and not own_life:
-            if lemma in ("life", "lives") and not (
-                (verb := head_of(t)) is not None and verb.lemma.lower() in ("take", "claim", "end")
-            ):
-                return None  # "took the life of", "claimed the lives of"; not "the life of a man"
-            for prep in _children(t, tokens):
-                if prep.dep == "prep" and prep.text.lower() == "of":
-                    for k in _children(prep, tokens):
-                        if k.dep == "pobj" and _is_person(k, tokens):
-                            return k
-        return None
-
-    def _count_of(self, victim: Token, tokens: tuple[Token, ...]) -> int:
-        """1 for a singular person, its number for "two herders", 0 when unknown; conjuncts add."""
-        kids = _children(victim, tokens)
-        n = 0
-        # "a 6-year-old is dead": the parse splits the age and makes "old" the person (a DATE to the tagger)
-        age = victim.lemma.lower() == "old" and any(k.lemma.lower() in ("year", "month", "week", "day") for k in kids)
-        if victim.lemma.lower() in NOT_PEOPLE or victim.ent_type == "DATE" and not age:
-            return 0  # "killed two goats"
-        nummod = [k for k in kids if k.dep == "nummod"]
-        held = [k for k in kids if k.tag == "CD" and k.text.endswith("-")]
-        if held:
-            # "killed his 12- and 10-year-old sons": one son for each age
-            n = len(held) + sum(1 for k in kids if k.dep == "amod" and k.lemma.lower() == "old")
-        elif nummod:
-            # "4 to 5 soldiers": the lower figure (its quantmod) is the conservative one
-            figures = [nummod[0], *(q for q in _children(nummod[0], tokens) if q.tag == "CD")]
-            n = min(self._number(q.text) or 0 for q in figures)
-            after = nummod[0].i - tokens[0].i + 1
-            if after < len(tokens) and tokens[after].tag == "HYPH" and tokens[after].head == victim.i:
-                n = 1  # "the death of a 6-yo": an age joined to its noun, one person
-        elif victim.tag == "CD":
-            if re.fullmatch(r"\d+-[a-z/]+", victim.text.lower()):
-                return 1  # "the death of a 6-yo": an age, one person
-            if victim.text.endswith("-"):
-                # "his 12- and 10-year-old sons": ages with their hyphen held over, one person each
-                return 1 + sum(1 for k in kids if k.dep == "conj")
-            # "Three are attacked and killed"; "Two of them, A and B, died" names the same two
-            return self._number(victim.text) or 0
-        elif victim.tag == "PRP":
-            n = 1 if victim.text.lower() in ("he", "she", "him", "her", "himself", "herself") else 0
-        elif victim.tag in ("NN", "NNP") and victim.lemma.lower() not in NOT_PEOPLE or victim.text.endswith("-old") or age:
-            n = 1
-        for k in kids:
-            if k.dep == "conj":
-                n += self._count_of(k, tokens)
-            elif k.dep == "appos" and n == 1:
-                # "killed his wife, two young children and his mother-in-law": a list written
-                # with commas, which the parse hangs as an apposition; a count beside one
-                # person is more people, not the same one renamed. "shot his fiancee, Jane
-                # Doe, and their son": the name is the fiancee, the list goes on from it.
-                grand = _children(k, tokens)
-                if any(g.dep == "nummod" for g in grand):
-                    n += self._count_of(k, tokens)
-                elif k.tag == "NNP":
-                    n += sum(self._count_of(g, tokens) for g in grand if g.dep == "conj")
-        return n
-
     def shot_in(self, sentence: Span) -> Count | None:
         """How many were shot ("five children were shot"), killed or not."""
         best: Count | None = None
@@ -773,27 +529,6 @@ class FatalitiesStage:
                 if n is not None and n <= 100_000 and (best is None or n > best.value):
                     best = Count(n, _span(sentence, m))
         return best
-
-
-def _is_person(t: Token, tokens: tuple[Token, ...]) -> bool:
-    """A word that names people: a person's name, a number, an age, or a word for a person."""
-    if t.tag == "CD":
-        return YEAR.fullmatch(t.text) is None  # "the first murder of 2015" names a year
-    if t.ent_type == "PERSON" or t.text.lower().endswith("-old"):
-        return True
-    if t.lemma.lower() in PERSON_WORDS or t.text.lower() in PERSON_WORDS:
-        return True
-    # "the deaths of two herders", "the death of a 14-year-old boy"
-    return any(k.dep == "nummod" or k.dep == "amod" and k.text.lower().endswith("old") for k in _children(t, tokens))
-
-
-def _name(victim: Token, tokens: tuple[Token, ...]) -> tuple[str, ...]:
-    """A victim's surname where the victim is a person's name, the subject of the death: "Smith"
-    for "John Smith, 23, died at the scene"; nothing for a pronoun, a group, or "killed Smith"."""
-    alone = not any(k.dep in ("conj", "nummod") for k in _children(victim, tokens))
-    if victim.ent_type == "PERSON" and victim.tag == "NNP" and victim.dep in ("nsubj", "nsubjpass") and alone:
-        return (victim.text.lower(),)
-    return ()
 
 
 def _span(sentence: Span, m: re.Match[str]) -> Span:

@@ -22,6 +22,9 @@ WORDS = {
     "ninety": 90, "hundred": 100, "a hundred": 100, "single": 1, "lone": 1, "both": 2, "twin": 2,
 }  # fmt: skip
 
+# The victims a multiple killing names ("a triple homicide" is 3); not number words of their own.
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
 
 def load_quantities() -> dict[str, int]:
     """ACLED's values of vague quantities ("several" 10), from ``data/quantities.tsv``."""
@@ -73,7 +76,8 @@ HEARSAY = r"(?:(?:are|is|were|was)\s+)?(?:reported|said|believed|thought|underst
 # One victim a headline names without an article ("Land agent killed at his home").
 ONE_VICTIM = r"(?:man|woman|boy|girl|child|teen|teenager|youth|trader|farmer|herder|herdsman|officer|policeman|" \
               r"soldier|suspect|informant|agent|chief|pastor|priest|cleric|teacher|student|driver|businessman|" \
-              r"villager|civilian|journalist|leader|official|elder|guard|watchman|resident|councillor|politician)"
+              r"villager|civilian|journalist|leader|official|elder|guard|watchman|resident|councillor|politician|" \
+              r"worker|legislator|activist|preacher|imam|relative)"
 
 
 # ("two men were in the evening hours shot dead": a time of day there too)
@@ -202,6 +206,9 @@ ACCIDENT_AFTER = re.compile(
     re.I,
 )
 # A killer's own death beside the count of his victims.
+# A murder-suicide: the victim's death and the killer's own ("an apparent murder-suicide"; not
+# "was not a murder-suicide").
+MURDER_SUICIDE = re.compile(r"(?<!\bnot\s)(?<!\bnot\sa\s)\bmurder[- ]suicide\b", re.I)
 SELF = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|shot|shoot(?:s|ing)?)\s+(?:(?:him|her)self|themselves)\b|"
     r"(?<=\s)and\s+(?:him|her)self\b|"  # "killed four classmates and himself"
