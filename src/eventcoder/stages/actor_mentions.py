@@ -7,12 +7,13 @@ Read by ``stages/actors.py`` only; nothing is loaded, nothing imported from othe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Span
 from . import actor_roles as roles
 
-__all__ = ["ActorMention", "Entry", "merge_named_with_generic"]
+__all__ = ["ActorMention", "Entry", "any_space", "merge_named_with_generic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,10 @@ def merge_named_with_generic(found: list[ActorMention], text: str, base: int) ->
             continue
         out.append(a)
     return out
+
+
+def any_space(pattern: str) -> str:
+    """A name's pattern with each space outside a character class matching any run of white
+    space: wire reports wrap lines inside names ("the Shining\\nPath")."""
+    # A space may come escaped ("\\ ", from ``re.escape``).
+    return re.sub(r"(\[[^\]]*\])|\\? ", lambda m: m.group(1) or r"\s+", pattern)

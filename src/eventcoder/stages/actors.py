@@ -61,16 +61,10 @@ from ..errors import ConfigError
 from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
 from . import actor_parse as parse
+from . import actor_refer as refer
 from . import actor_roles as roles
-from .actor_mentions import ActorMention, Entry, merge_named_with_generic
+from .actor_mentions import ActorMention, Entry, any_space, merge_named_with_generic
 
-# Generic armed words that, after a named armed group, refer back to it ("the militants").
-_ANAPHORA = re.compile(
-    r"^(?:the\s+)?(?:militants|insurgents|jihadists?|extremists|rebels|fighters|group|"
-    r"jihadist group|guerrillas?|guerrilla (?:column|unit)s?|terrorists|subversives|"
-    r"urban commandos)$",
-    re.I,
-)
 INTER_CIVILIANS = 7
 # In an all-capitals report (wire and radio transcripts: "IT IS BELIEVED ...") a word the parse
 # reads as one of these parts of speech is a word of the sentence, not an acronym ("IS", "AL").
@@ -92,7 +86,6 @@ _GANG_COUNTRIES = {
 _NOT_A_BRANCH = {
     "the", "a", "local", "myanmar", "national", "several", "two", "three", "joint", "combined",
 }  # fmt: skip
-_CLAIM = re.compile(r"\bclaimed (?:responsibility|the attack|the bombing)|\bsaid it (?:carried out|was behind)", re.I)
 # OSCE-style reports of fire "in both directions of the frontline" in Ukraine (2014-2022) are an
 # exchange between the two sides of the Donbas war, which ACLED codes Ukraine's military against
 # the Donbas separatists' forces (ACLED Codebook, "Ukraine" conflict coding).
@@ -124,6 +117,8 @@ _PLACE_AFTER = re.compile(
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# One-sided attacks, whose unnamed perpetrator a report may name elsewhere (``actor_refer``).
+_ATTACKS = ("Explosions/Remote violence", "Violence against civilians")
 # De facto states inside another country's borders: ACLED codes their forces as state forces (1)
 # in that country, not as external ones (the Artsakh forces in Azerbaijan).
 _DE_FACTO_STATES = {
@@ -219,7 +214,7 @@ class ActorsStage:
             if r["kind"] == "nation":
                 continue
             flags = 0 if r["kind"].endswith("!") else re.IGNORECASE
-            pattern = re.compile(rf"\b(?:{r['pattern']})\b", flags)
+            pattern = re.compile(rf"\b(?:{any_space(r['pattern'])})\b", flags)
             entry = Entry(r["name"], int(r["inter"]), "")
             (self.groups if r["kind"].startswith("group") else self.roles).append((pattern, entry))
 
@@ -277,7 +272,7 @@ class ActorsStage:
                 add(m.start(), m.end(), self._localise(found_entry, country, year), False)
         for regex in (self.dictionary, self.acronyms):
             for m in regex.finditer(text):
-                entries = self.names.get(m.group(0).lower(), [])
+                entries = self.names.get(" ".join(m.group(0).lower().split()), [])
                 if not entries:
                     continue
                 # A people's militia is named per country ("Garre Clan Militia (Somalia)", "Garre
@@ -305,7 +300,7 @@ class ActorsStage:
             add(m.start(), m.end(), self._localise(military, nation, year), True)
         for pattern, entry in self.roles:
             for m in pattern.finditer(text):
-                if last_named is not None and _ANAPHORA.match(m.group(0)) and entry.inter == 3:
+                if last_named is not None and refer.ANAPHORA.match(m.group(0)) and entry.inter == 3:
                     add(m.start(), m.end(), last_named, False)
                 # With no country known, only a force its text gives one ("Sri Lankan police").
                 elif nation := self._nation(text, m, entry, country):
@@ -628,6 +623,18 @@ class ActorsStage:
                 home = Entry(f"{homes[min(i, len(homes) - 1)]} Communal Militia ({country})", 4, country)
                 sides[i] = ActorMention(a.span, home, True, a.role, a.sent)
         a1, a2 = sides
+        # "The guerrillas" of a report that names the group are that group (see ``actor_refer``).
+        for i, a in enumerate(sides := [a1, a2]):
+            named = None
+            if a is not None and refer.refers_back(a):
+                named = refer.named_referent(mentions, self._article_armed(ann, country, year))
+            elif a is not None and i == 0 and refer.unnamed(a) and etype in _ATTACKS:
+                named = refer.sole_agent(self._article_armed(ann, country, year))
+            if named is not None:
+                other = sides[1 - i]
+                if other is None or other.entry.name != named.entry.name:
+                    sides[i] = named
+        a1, a2 = sides
         # A claim of responsibility names the perpetrator of an attack the text leaves agentless.
         if (a1 is None or a1.generic) and etype in ("Explosions/Remote violence", "Violence against civilians"):
             claimant = self._claimant(ann, country, year)
@@ -709,7 +716,7 @@ class ActorsStage:
     def _claimant(self, ann: Annotations, country: str, year: int | None) -> ActorMention | None:
         """The named group in a sentence that claims responsibility, if any."""
         for sent in ann.sentences:
-            if _CLAIM.search(sent.span.text):
+            if refer.CLAIM.search(sent.span.text):
                 named = [
                     a for a in self.mentions_in(ann, sent.i, country, year, None)
                     if not a.generic and a.entry.inter in (2, 3, 4)
@@ -765,7 +772,8 @@ def _synthetic(entry: Entry, event: EventRecord) -> ActorMention:
 
 def _alternation(names: list[str], *, case_sensitive: bool) -> re.Pattern[str]:
     """One regex over many names, longest first; acronyms are matched in capitals only."""
-    body = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
+    body = "|".join(any_space(re.escape(n)) for n in sorted(set(names), key=len, reverse=True))
+    body = body or "(?!)"
     return re.compile(rf"\b(?:{body})\b", 0 if case_sensitive else re.IGNORECASE)
 
 
