@@ -9,7 +9,11 @@ from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
 from eventcoder.stages.precedence import (
+    arrest_is_aside,
     demonstration_reading,
+    displaced_by_fighting,
+    force_on_crowd,
+    more_than_destruction,
     reads_as_exchange,
     reads_as_shelling,
     riot_not_mob,
@@ -457,3 +461,93 @@ def test_news_wording_of_rare_sub_types(front: Pipeline, text: str, sub_event_ty
 )
 def test_the_side_a_place_was_taken_from_decides_who_won(text: str, winner: str) -> None:
     assert territory_winner(text) == winner
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # A place taken, and the next sentence says no one fought for it (ACLED codebook).
+        ("Al-Shabaab fighters overtook Kolbio village in Lamu on Sunday night. No violence was reported.",
+         "Non-violent transfer of territory"),
+        # Lethal force on a crowd that did no violence, told in the sentence after the protest.
+        ("Traders in Kisumu protested against new market fees on Monday. Police responded with live "
+         "fire, wounding three.", "Excessive force against protesters"),
+        ("Riot police opened fire on opposition supporters marching in Homa Bay, injuring four.",
+         "Excessive force against protesters"),
+        # Destruction with no other violence, by armed men or state forces.
+        ("Federal police seized two tons of cocaine hidden in a lorry during a highway check in Santos.",
+         "Looting/property destruction"),
+        ("Unidentified men set on fire three trucks belonging to a mining company near Tete.",
+         "Looting/property destruction"),
+        # Residents destroying a suspect's property riot; a beating before the arrest is the event.
+        ("Residents torched the house of a suspected cattle thief in Kitale on Tuesday.", "Mob violence"),
+        ("A suspected thief was beaten up by locals in Eldoret before being arrested.", "Mob violence"),
+        # Displacement told on its own is ACLED's "Other".
+        ("More than 200 villagers fled their village to the district town on Friday, officials said.",
+         "Other"),
+    ],
+)  # fmt: skip
+def test_rare_sub_types_by_the_codebook(front: Pipeline, text: str, sub_event_type: str) -> None:
+    work = _code(front, text)
+    assert work.events[0].sub_event_type == sub_event_type
+
+
+def test_arrests_told_after_an_attack_rank_below_it(front: Pipeline) -> None:
+    work = _code(
+        front,
+        "Gunmen shot dead a village chief in Mandera on Monday night. "
+        "Police later arrested three suspects in the town.",
+    )
+    types = [e.sub_event_type for e in sorted(work.events, key=lambda e: -e.confidence)]
+    assert types[0] == "Attack"
+    assert "Arrests" in types[1:]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part_of"),
+    [
+        ("Residents torched the house of the suspect.", "Mob violence"),
+        ("Soldiers burned dozens of homes in the village, residents said.", ""),
+        ("Two people were killed when attackers burned the church.", "killed"),
+        ("Armed men looted shops in the market.", ""),
+    ],
+)
+def test_what_destruction_is_part_of(sentence: str, part_of: str) -> None:
+    assert more_than_destruction(sentence) == part_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aside"),
+    [
+        ("A suspected thief was beaten by locals before being arrested.", True),
+        ("A policeman was apprehended after shooting dead a councillor.", True),
+        ("Soldiers detained and tortured a farmer.", True),
+        ("Police arrested 14 opposition activists in Lusaka.", False),
+    ],
+)
+def test_an_arrest_aside_another_event(sentence: str, aside: bool) -> None:
+    assert arrest_is_aside(sentence) is aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "by_fighting"),
+    [
+        ("Heavy fighting forced 400 villagers to flee their homes.", True),
+        ("About 300 migrants returned from Peru by bus.", False),
+    ],
+)
+def test_displacement_by_fighting(sentence: str, by_fighting: bool) -> None:
+    assert displaced_by_fighting(sentence) is by_fighting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lethal"),
+    [
+        ("Police shoot at the crowd, injuring two.", True),
+        ("One protester is killed by police.", True),
+        ("Security forces fired shots into the air to disperse them.", False),
+        ("They protested over the shooting of a student by police.", False),
+    ],
+)
+def test_lethal_force_on_a_crowd(sentence: str, lethal: bool) -> None:
+    assert force_on_crowd(sentence) is lethal

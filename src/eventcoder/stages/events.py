@@ -42,12 +42,16 @@ from ..config import Config
 from ..errors import ConfigError
 from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
 from ..registry import stage
+from .event_groups import arrests_after, retype, taken_without_fight, with_neighbours
 from .precedence import (
+    arrest_is_aside,
     arrests_at_protest,
     codebook_drops,
     crowd_reading,
     demonstration_reading,
-    done_here,
+    displaced_by_fighting,
+    force_on_crowd,
+    more_than_destruction,
     names_no_protest,
     note_tag,
     reads_as_attack,
@@ -248,37 +252,38 @@ class EventsStage:
         groups, sources = self._group(candidates, doc_probs, ann.sentences)
         sents = ann.sentences
         shelling = "Shelling/artillery/missile attack"
-        if shelling in groups and reads_as_exchange(_with_neighbours(sents, groups[shelling])):
+        if shelling in groups and reads_as_exchange(with_neighbours(sents, groups[shelling])):
             # Heavy weapons fired both ways ("mortar explosions in both directions of the
             # frontline", "exchanged artillery fire"): both sides engage, an armed clash (ACLED
             # codebook), whatever the weapons. With the next rule, on 1,500 training-side global
             # notes with a model not trained on them: fixed 46, broke 0.
-            _retype(groups, sources, shelling, "Armed clash")
+            retype(groups, sources, shelling, "Armed clash")
         else:
             for sub_type in ("Armed clash", "Grenade"):
                 if sub_type in groups and reads_as_shelling(
-                    _with_neighbours(sents, groups[sub_type]),
+                    with_neighbours(sents, groups[sub_type]),
                     grenade_launchers_only=sub_type == "Grenade",
                 ):
                     # Mortars or grenade launchers fired at the other side's positions and nothing
                     # fired back: shelling, however battle-like the classifier finds the words.
-                    _retype(groups, sources, sub_type, shelling)
-        if "Attack" in groups and reads_as_clash(_with_neighbours(sents, groups["Attack"])):
+                    retype(groups, sources, sub_type, shelling)
+        if "Attack" in groups and reads_as_clash(with_neighbours(sents, groups["Attack"])):
             # Armed, organised sides on both ends (state forces and raiders, two militias): ACLED
             # codes an armed clash, however one-sided the report's words ("raiders attacked the
             # police post") read to the classifier.
-            _retype(groups, sources, "Attack", "Armed clash")
-        elif "Armed clash" in groups and reads_as_attack(_with_neighbours(sents, groups["Armed clash"])):
+            retype(groups, sources, "Attack", "Armed clash")
+        elif "Armed clash" in groups and reads_as_attack(with_neighbours(sents, groups["Armed clash"])):
             # The other way round: an armed side, people hurt and no fight between sides ("gunmen
             # ambushed a bus, killing two passengers") is an attack on civilians.
-            _retype(groups, sources, "Armed clash", "Attack")
+            retype(groups, sources, "Armed clash", "Attack")
         # Who did the violence decides between a riot and an attack (ACLED codebook): a mob that
         # lynches a suspect riots; police or a militia beating a man attack a civilian.
         for sub_type in ("Attack", "Violent demonstration", "Mob violence"):
             if sub_type in groups:
-                reading = crowd_reading(_with_neighbours(sents, groups[sub_type]))
+                reading = crowd_reading(with_neighbours(sents, groups[sub_type]))
                 if reading and reading != sub_type and (reading, sub_type) != ("Attack", "Violent demonstration"):
-                    _retype(groups, sources, sub_type, reading)
+                    retype(groups, sources, sub_type, reading)
+        taken_without_fight(groups, sources, sents)
         crime = self._reads_as_crime(text)
         events = []
         # The best reading held back by min_confidence: an article whose every event sentence the
@@ -325,6 +330,7 @@ class EventsStage:
             events.append(held_back[1])
         # An event the note's own tag names comes first ("Arrests: ... at a rally").
         tags = {note_tag(ann.sentences[i].span.text) for i in chosen} - {""}
+        events = events if "Arrests" in tags else arrests_after(events)
         events.sort(key=lambda e: (e.sub_event_type not in tags, -e.confidence, e.mentions[0].sent))
         events = _drop_rival_readings(events, {i: found[i][0] for i in chosen})  # type: ignore[index]
         events = events[: self.max_events]
@@ -424,7 +430,7 @@ class EventsStage:
         # One demonstration per article: its sub-type is the one the whole article reads as,
         # unless its words name lethal force on a peaceful crowd (see _precedence).
         demo_type = max(demo, key=lambda s: doc_probs.get(s, 0.0)) if demo else ""
-        crowd_violence = any(_CROWD_VIOLENCE.search(c.span.text) for c in candidates)
+        crowd_violence = any(_CROWD_VIOLENCE.search(_RIOT_UNITS.sub("", c.span.text)) for c in candidates)
         if "Excessive force against protesters" in named and not crowd_violence:
             demo_type = "Excessive force against protesters"
         elif demo_type == "Peaceful protest" and "Protest with intervention" in named:
@@ -436,10 +442,14 @@ class EventsStage:
             " ".join(c.span.text for c in candidates if "Arrests" in c.named)
         ):  # police arresting the demonstrators: the protest met intervention (ACLED codebook)
             demo_type = "Protest with intervention"
-        demo_text = _with_neighbours(
+        demo_text = with_neighbours(
             sentences, [c for c in candidates if set(c.labels) & DEMONSTRATION]
         )
-        if demo_type == "Mob violence" and riot_not_mob(demo_text):
+        if demo_type in ("Peaceful protest", "Protest with intervention") and _excessive(demo_text):
+            # Lethal force told in the next sentence ("Police responded with live fire"), not
+            # beside the protest's own words: still excessive force on a peaceful crowd.
+            demo_type = "Excessive force against protesters"
+        elif demo_type == "Mob violence" and riot_not_mob(demo_text):
             # Rioters who are demonstrating ("students went on strike and vandalised the
             # school"): ACLED's violent demonstration, not a mob turning on someone.
             demo_type = "Violent demonstration"
@@ -513,23 +523,6 @@ class EventsStage:
         return crime >= MIN_CRIME_CUES and political == 0
 
 
-def _retype(
-    groups: dict[str, list[_Candidate]], sources: dict[str, set[str]], old: str, new: str
-) -> None:
-    """Move the event typed ``old`` to ``new`` (into the ``new`` event when there is one already),
-    keeping the readings it was made of."""
-    members = groups.setdefault(new, [])
-    members += [c for c in groups.pop(old) if c not in members]
-    sources.setdefault(new, {new}).update(sources.pop(old, {old}))
-
-
-def _with_neighbours(sentences: Sequence[Sentence], members: Sequence[_Candidate]) -> str:
-    """The members' sentences and the one after each: who fought back or how a protest went is
-    often told in the next sentence ("Police repulsed the raiders", "No violence was reported")."""
-    keep = sorted({j for c in members for j in (c.sent, c.sent + 1) if j < len(sentences)})
-    return " ".join(sentences[j].span.text for j in keep)
-
-
 def _precedence(sentence: str, strong: list[str]) -> list[str]:
     """The sub-types a sentence's words name, after ACLED's rules on which coding wins.
 
@@ -585,6 +578,14 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
     ):
         drop.add("Change to group/activity")  # "a new chief executive": a company, not a group
     drop |= codebook_drops(sentence, named)
+    if "Other" in named and displaced_by_fighting(sentence):
+        drop.add("Other")
+    if "Arrests" in named and arrest_is_aside(sentence):
+        drop.add("Arrests")
+    part_of = more_than_destruction(sentence) if "Looting/property destruction" in named else ""
+    if part_of:  # the riot or attack the destruction was part of
+        drop.add("Looting/property destruction")
+        strong += ["Mob violence"] if part_of == "Mob violence" else []
     if "Suicide bomb" in named:
         drop |= {"Remote explosive/landmine/IED", "Grenade"}
     if "Chemical weapon" in named:
@@ -601,11 +602,11 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
         drop |= {"Armed clash", "Peaceful protest"}
     if (
         named & {"Peaceful protest", "Protest with intervention"}
-        and _force_on_crowd(sentence)
+        and force_on_crowd(sentence)
         and _STATE_ACTOR.search(sentence)
         and (
             _PEACEFUL.search(sentence)
-            or ("Violent demonstration" not in named and not _CROWD_VIOLENCE.search(sentence))
+            or ("Violent demonstration" not in named and not _CROWD_VIOLENCE.search(_RIOT_UNITS.sub("", sentence)))
         )
     ):
         named.add("Excessive force against protesters")
@@ -653,29 +654,25 @@ _NON_STATE_ACTOR = re.compile(
     r"extremists|separatists|the group|armed groups?|resistance (?:forces|fighters)|islamic state|al[- ]shabaab|boko haram|taliban|houthis?)\b",
     re.I,
 )
-# Force that kills or seriously injures (ACLED: "lethal force or force likely to cause serious
-# injury"); with a peaceful crowd it makes the event excessive force against protesters.
-_LETHAL_FORCE = re.compile(
-    r"\b(?:opened fire|fir(?:ed|ing) (?:live )?(?:bullets|ammunition|rounds|shots)|fired (?:on|at|into)|"
-    r"live (?:ammunition|rounds|fire|bullets)|shot (?:dead|and killed|and wounded|and injured)|"
-    r"shot (?:at|into) (?:the )?(?:crowd|protesters|demonstrators)|beat(?:en)? to death|"
-    r"(?:killed|killing|shot|wounding|injuring) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|"
-    r"students|teachers|workers|people|them|of them|participants|an? (?:protester|demonstrator|student))|"
-    r"(?:protesters?|demonstrators?|marchers?|students?)\b(?:\w+ ){0,3}?(?:were|was) (?:killed|shot)|"
-    r"(?:protesters?|demonstrators?|marchers?|students?) (?:\w+ ){0,3}?died|bayonet(?:ed|s)?)\b",
-    re.I,
-)
-# "protested over the killing of a student by police": the protest's cause, not force used on it.
-_GRIEVANCE = re.compile(
-    r"\b(?:over|against|condemn\w*|protest\w*|demand\w*|justice|denounc\w*|mourn\w*|after|for|"
-    r"about|following|response|that|who|which)\b[^.;]{0,30}$",
-    re.I,
-)
 
 
-def _force_on_crowd(sentence: str) -> bool:
-    """Lethal force is used in the sentence, not named as the grievance a protest is about."""
-    return done_here(_LETHAL_FORCE, _GRIEVANCE, sentence, 40)
+def _excessive(text: str) -> bool:
+    """State forces use lethal force on a crowd that did no violence (ACLED's excessive force)."""
+    crowd = _RIOT_UNITS.sub("police", text)
+    return (
+        force_on_crowd(text) and bool(_STATE_ACTOR.search(text))
+        and not _CROWD_VIOLENCE.search(crowd) and not _CROWD_ASSAULT.search(crowd)
+    )  # fmt: skip
+
+
+# The police unit, not the crowd's riot: "Riot police opened fire on the marchers".
+_RIOT_UNITS = re.compile(r"\briot (?=police|squads?|units?|officers)", re.I)
+# A crowd storming, breaking in, lighting fires or blocking roads before it is fired on: ACLED codes
+# the violent demonstration, the force used on it is the intervention.
+_CROWD_ASSAULT = re.compile(
+    r"\b(?:storm\w*|br(?:oke|eak|eaking) into|lit (?:\w+ )?fires?|set (?:\w+ )?on fire|block(?:ed|ing) (?:the |a )?roads?)\b",
+    re.I,
+)
 # People who demonstrate or riot: a Protests or Riots reading needs one of these in its sentence.
 _CROWD = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|rioters?|riots?|mobs?|"

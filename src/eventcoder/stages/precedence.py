@@ -420,6 +420,7 @@ _TAGS = {
     "explosive remnants of war": "Other",
     "detonation": "Disrupted weapons use",
     "strike": "Peaceful protest",
+    "other": "Other",
 }
 _TAG = re.compile(r"^\s*(" + "|".join(re.escape(t) for t in _TAGS) + r")\s*:", re.IGNORECASE)
 
@@ -527,7 +528,7 @@ _PROTEST_NAMED = re.compile(
 # the winner is the other side, whoever the sentence names first.
 _LOSER = re.compile(
     r"\b(?:from|held by|controlled by|out of the hands of|occupied by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:(?P<state>army|troops|soldiers|government|military|security forces|police)|"
+    r"(?:pro-)?(?:(?P<state>army|troops|soldiers|government|military|security forces|police)|"
     r"(?P<other>militants?|rebels?|insurgents?|jihadists?|militia(?:s|men)?|al[- ]shabaab|taliban|"
     r"islamic state|boko haram|houthis?|separatists|extremists|armed groups?|the group))\b",
     re.IGNORECASE,
@@ -557,6 +558,60 @@ def codebook_drops(sentence: str, named: set[str]) -> set[str]:
     return drop
 
 
+def more_than_destruction(sentence: str) -> str:
+    """What the destruction a sentence names is part of, by ACLED's codebook ("" when it is only
+    destruction, by an armed group or state forces): residents or a crowd burning a suspect's house
+    riot, "Mob violence"; a church burned with people in it is an attack, "killed"."""
+    if _KILLING.search(sentence):
+        return "killed"
+    return "Mob violence" if _CROWD_PERPETRATOR.search(sentence) else ""
+
+
+# A crowd as the perpetrator of the destruction: the crowd's word before the act ("residents
+# torched ...", not "soldiers burned homes, residents said").
+_CROWD_PERPETRATOR = re.compile(
+    r"\b(?:residents|communit(?:y|ies)|villagers|mobs?|crowds?|supporters|locals|rioters|"
+    r"angry|irate)\b(?:\s+[\w-]+){0,5}?\s+(?:loot\w*|burn\w*|torch\w*|destroy\w*|set|vandali[sz]\w*|"
+    r"demolish\w*|raz\w*|ransack\w*)\b",
+    re.IGNORECASE,
+)
+# People killed: the destruction is part of the attack on them.
+_KILLING = re.compile(
+    r"\b(?:killed|killing|burn(?:ed|t) alive|lynch\w*)\b", re.IGNORECASE
+)
+
+
+def arrest_is_aside(sentence: str) -> bool:
+    """The arrest a sentence names follows or goes with the event it reports ("beaten by locals
+    before being arrested", "apprehended after shooting dead a politician", "detained and tortured
+    a villager to death"): ACLED codes that event, not the arrest."""
+    return _ARREST_ASIDE.search(sentence) is not None
+
+
+_ARREST_ASIDE = re.compile(
+    r"\bbefore (?:being|he was|she was|they were) (?:arrested|detained|apprehended)\b|"
+    r"\b(?:arrested|detained|apprehended|arrests?)\b[^.;]{0,40}?\b(?:after|following|over)\s+"
+    r"(?:the\s+|an?\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?(?:shooting|killing|stabbing|attack\w*|beating|lynching|"
+    r"torching|incident|murder\w*|death)\b|"
+    r"\b(?:arrested|detained)\s+and\s+(?:\w+\s+)?(?:beat|beaten|tortured|killed|shot|executed|assaulted)\b",
+    re.IGNORECASE,
+)
+
+
+def displaced_by_fighting(sentence: str) -> bool:
+    """People fleeing the fighting the sentence tells ("shelling forced villagers to flee their
+    homes"): the fighting is the event; displacement is ACLED's "Other" only told on its own."""
+    return bool(_DISPLACED.search(sentence) and _VIOLENCE_TOLD.search(sentence))
+
+
+_DISPLACED = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|refugees|migrants|returnees|IDPs)\b", re.IGNORECASE)
+_VIOLENCE_TOLD = re.compile(
+    r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|offensive|kill\w*|shell\w*|strikes?|bomb\w*|"
+    r"gunfire|raid\w*|assault\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def names_no_protest(sentence: str) -> bool:
     """No demonstration, riot or mob is named: a Protests or Riots reading has nothing to rest on."""
     return _PROTEST_NAMED.search(sentence) is None
@@ -573,4 +628,41 @@ _ARREST_OF_CROWD = re.compile(
 
 def arrests_at_protest(text: str) -> bool:
     """State forces arrest people at a demonstration the text tells."""
-    return _ARREST_OF_CROWD.search(text) is not None and _PROTEST_NAMED.search(text) is not None
+    arrested = _ARREST_OF_CROWD.search(text) or _CROWD_ARRESTED.search(text)
+    return arrested is not None and _PROTEST_NAMED.search(text) is not None
+
+
+# The demonstrators arrested, told in the passive: "One protester was arrested" (not "demanded the
+# release of activists who were detained", the protest's cause).
+_CROWD_ARRESTED = re.compile(
+    r"\b(?:protesters?|demonstrators?|marchers?|activists|students|strikers)\b"
+    r"(?:\s+(?!who\b|that\b|which\b)\w+){0,3}?\s+"
+    r"(?:was|were|are|is|been)\s+(?:arrested|detained)\b",
+    re.IGNORECASE,
+)
+
+
+# Force that kills or seriously injures (ACLED: "lethal force or force likely to cause serious
+# injury"); with a peaceful crowd it makes the event excessive force against protesters.
+_LETHAL_FORCE = re.compile(
+    r"\b(?:open(?:s|ed)? fire|fir(?:ed|ing) (?:live )?(?:bullets|ammunition|rounds|shots)(?! in(?:to)? the air)|"
+    r"fired (?:on|at|into)(?! the air)|"
+    r"live (?:ammunition|rounds|fire|bullets)|shot (?:dead|and killed|and wounded|and injured)|"
+    r"(?:shot|shoots?|shooting) (?:at|into) (?:the )?(?:crowd|protesters|demonstrators)|beat(?:en)? to death|"
+    r"(?:killed|killing|shot|shoots?|wounding|injuring) (?:\w+ ){0,3}?(?:protesters?|demonstrators?|marchers|"
+    r"students|teachers|workers|people|persons?|them|of them|participants|an? (?:protester|demonstrator|student))|"
+    r"(?:protesters?|demonstrators?|marchers?|students?|people|persons?) (?:\w+ ){0,3}?(?:were|was|is|are) "
+    r"(?:killed|shot)|(?:protesters?|demonstrators?|marchers?|students?) (?:\w+ ){0,3}?died|bayonet(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+# "protested over the killing of a student by police": the protest's cause, not force used on it.
+_GRIEVANCE = re.compile(
+    r"\b(?:over|against|condemn\w*|protest\w*|demand\w*|justice|denounc\w*|mourn\w*|after|for|"
+    r"about|following|response|that|who|which)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def force_on_crowd(sentence: str) -> bool:
+    """Lethal force is used in the sentence, not named as the grievance a protest is about."""
+    return done_here(_LETHAL_FORCE, _GRIEVANCE, sentence, 40)
