@@ -247,6 +247,30 @@ def test_words_point_to_the_area_when_no_place_is_named(pipeline: Pipeline) -> N
     assert event.geo_precision == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("Pokot raiders drove away cattle and shot dead two herders at a watering point.",
+         {"Kenya|West Pokot", "Kenya|Baringo", "Kenya|Turkana", "Kenya|Laikipia"}),
+        ("Suspected Al Shabaab militants planted an explosive device that hit a police vehicle.",
+         {"Kenya|Mandera", "Kenya|Garissa", "Kenya|Wajir", "Kenya|Lamu"}),
+        ("Members of the Mombasa Republican Council clashed with police at a rally calling for "
+         "the coast to secede.", {"Kenya|Mombasa", "Kenya|Kilifi", "Kenya|Kwale"}),
+    ],
+)  # fmt: skip
+def test_area_model_ranks_every_area_of_a_country(text: str, areas: set[str]) -> None:
+    # The places stage picks the most probable area within the country its places decided on,
+    # so the model gives every label's probability, and its best is what predict() says.
+    from eventcoder.classify import load_model
+
+    model = load_model(kind="area")
+    probabilities = model.probabilities(text)
+    best = max(probabilities, key=probabilities.__getitem__)
+    assert model.predict(text) == (best, pytest.approx(probabilities[best]))
+    assert best in areas
+    assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-4)
+
+
 def test_location_evidence_is_the_toponym_in_the_text(pipeline: Pipeline) -> None:
     text = "Police shot dead two suspected robbers in Eastleigh, Nairobi, on Tuesday night."
     event = _place(pipeline, text)

@@ -232,6 +232,11 @@ class CountryModel:
         best = int(probs.argmax())
         return str(self.classifier.classes_[best]), float(probs[best])
 
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Every label's probability for ``text`` (the area model's, to pick within a country)."""
+        probs = self.classifier.predict_proba(self.vectorizer.transform([normalise_for_model(text)]))[0]
+        return dict(zip(map(str, self.classifier.classes_), map(float, probs), strict=True))
+
 
 def train_country_model(
     pairs: Sequence[tuple[str, str]],
