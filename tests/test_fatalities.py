@@ -201,6 +201,13 @@ def test_the_lead_states_the_toll_not_a_tally_further_down(coder: Pipeline) -> N
         ("The attack left three people dead and another injured.", 1),
         ("A 12-year-old and three others were wounded on the court.", 4),
         ("One man was killed and three others were wounded.", 3),
+        # injuries suffered, a hospital reached, bullets that hit
+        ("Four people suffered non-life-threatening injuries in the drive-by shooting.", 4),
+        ("Three other men were taken to the hospital with minor wounds.", 3),
+        ("Two women were hit by stray bullets as they waited at the bus stop.", 2),
+        # an age names one person; the fatally wounded died
+        ("Police are investigating a shooting that injured 9-year-old boy on Sunday.", 1),
+        ("The gunman fatally wounded four guards and wounded two visitors at the gate.", 2),
     ],
 )
 def test_wounded_phrasings(partial_pipeline: Callable[..., Pipeline], sentence: str, wounded: int) -> None:
@@ -213,6 +220,24 @@ def test_the_shot_who_survived_are_the_wounded(coder: Pipeline) -> None:
     text = "Six people were shot outside a bar in Macon early Friday. Two men died at the scene."
     event = main_event(coder, text)
     assert (event.fatalities, event.wounded) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # one person the parse names as shot, none dead: one wounded
+        ("A 6-year-old boy is recovering after he accidentally shot himself in the hand on Sunday.", 0, 1),
+        ("Deputies say a toddler found a pistol under a bed and shot his uncle in the leg.", 0, 1),
+        # the same person named twice is one ("the boy ... shot him")
+        ("A 10-year-old boy was critically injured when his sister picked up a rifle and shot him.", 0, 1),
+        # a count of the shot beside a smaller count of the hurt: the shot less the killed
+        ("Seven people were shot at a party in Tulsa early Sunday. One man died at the scene. Two "
+         "victims were hospitalized in critical condition.", 1, 6),  # fmt: skip
+    ],
+)
+def test_the_shot_named_by_the_parse(news_coder: Pipeline, text: str, killed: int, wounded: int) -> None:
+    event = news_coder.run(Article(id="t", text=text, published=date(2015, 6, 1))).events[0]
+    assert (event.fatalities, event.wounded or 0) == (killed, wounded)
 
 
 @pytest.fixture(scope="module")
@@ -413,4 +438,43 @@ def test_news_tolls(news_coder: Pipeline, text: str, killed: int) -> None:
     ],
 )
 def test_claims_reports_and_acled_bookkeeping(coder: Pipeline, text: str, killed: int) -> None:
+    assert main_event(coder, text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a peaceful protest kills nobody: the death it tells is its cause (ACLED codes deaths at a
+        # protest as excessive force or as the violence it became)
+        ("Traders in Nyeri held a peaceful protest on Monday. They said three of their colleagues "
+         "had been killed by police this month.", 0),  # fmt: skip
+        # whether anyone died is not known
+        ("It is not clear whether the driver survived the attack or died.", 0),
+        # two roles of one person under a singular verb; a title and a name joined by a comma
+        ("A veteran journalist and government critic was shot dead outside his office in Nakuru.", 1),
+        ("MP, Yusuf Hassan Abdi of the national assembly was killed and another wounded in his Nairobi home.", 1),
+        # a duration after the verb is no count; a day written before its month
+        ("FATALITIES: 12 people were killed over three days of fighting near Moyale.", 12),
+        ("02 Nov. 4 people killed when raiders attacked a village near Baringo.", 4),
+        # a toll raised later, with the attack named between
+        ("Gunmen opened fire on a matatu near Lamu, killing three. The death toll from the attack "
+         "later rose to five.", 5),  # fmt: skip
+        # ACLED's own share of a total it split by place: the first
+        ("Clashes near Isiolo left 12 dead (7 fatalities coded for Isiolo, 5 coded for Garbatulla).", 7),
+        # a revenge's cause and a suspect's own killing are background to the deaths of the event
+        ("In retaliation for the killing of a trader the previous day, a mob killed 3 men.", 3),
+        ("Two herders suspected to have killed a chief were lynched by residents.", 2),
+        # "cattle rustlers" are people, not cattle; a headline's victim; bodies taken away
+        ("7 cattle rustlers shot dead by police near Kapedo after a raid on a village.", 7),
+        ("Police reservist killed as raiders attack a market in Baringo", 1),
+        ("Eleven charred bodies taken to the mortuary after the night of arson in Naivasha.", 11),
+        # a first verb of the same victims before "and killed"
+        ("2 traders abducted from their shop and later killed by a gang in Kisii.", 2),
+        ("On 3 May 2021, a landmine exploded and killed two goats near Hpakant. No people were hurt.", 0),
+        # killed and injured together: how many died is unknown
+        ("Militants ambushed a convoy near Mandera, killing and injuring an unspecified number of "
+         "soldiers.", 0),  # fmt: skip
+    ],
+)
+def test_background_roles_and_bookkeeping(coder: Pipeline, text: str, killed: int) -> None:
     assert main_event(coder, text).fatalities == killed

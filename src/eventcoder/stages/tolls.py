@@ -38,6 +38,8 @@ def load_quantities() -> dict[str, int]:
 KILL_VERBS = frozenset({"kill", "murder", "lynch", "behead", "execute", "assassinate", "slay", "massacre",
                          "decapitate", "slaughter"})  # fmt: skip
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
+# Verbs that hurt without killing by themselves: their victims are the shot or the wounded.
+HURT_VERBS = frozenset({"shoot", "wound", "injure", "graze"})
 MANNER_VERBS = frozenset({"shoot", "stab", "hack", "beat", "stone", "burn", "club", "bludgeon", "strangle",
                            "hang", "chop", "slash", "gun", "batter", "crush", "torture", "set",
                            "assault", "attack"})  # fmt: skip
@@ -77,15 +79,17 @@ HEARSAY = r"(?:(?:are|is|were|was)\s+)?(?:reported|said|believed|thought|underst
 ONE_VICTIM = r"(?:man|woman|boy|girl|child|teen|teenager|youth|trader|farmer|herder|herdsman|officer|policeman|" \
               r"soldier|suspect|informant|agent|chief|pastor|priest|cleric|teacher|student|driver|businessman|" \
               r"villager|civilian|journalist|leader|official|elder|guard|watchman|resident|councillor|politician|" \
-              r"worker|legislator|activist|preacher|imam|relative)"
+              r"worker|legislator|activist|preacher|imam|relative|reservist|lawyer|doctor|nurse|headteacher|ranger|" \
+              r"bodyguard|aspirant|businesswoman|tycoon|vendor|herdsboy|fisherman|motorist|cyclist|rider)"
 
 
 # ("two men were in the evening hours shot dead": a time of day there too)
 ON_DAY = r"(?:\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?|" \
          r"\s+(?:in|during)\s+the\s+(?:early\s+|late\s+)?(?:night|nighttime|morning|evening|afternoon)(?:\s+hours)?)?"
 # ("23 June. One dead": a full month name with a stop ends a sentence; "Oct. 30" is a date.)
+# ("01 Oct. 7 people killed": the day is written before the month, the figure after it a count)
 DATE_BEFORE = re.compile(
-    r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?<!\d\s)\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)\s*$", re.I
 )
 
@@ -96,11 +100,14 @@ DATE_BEFORE = re.compile(
 _LATER = r"(?!\s+(?:days?|weeks?|months?|mornings?|nights?|evenings?|afternoons?)\b)"
 _BACKGROUND = (
     rf"after|following{_LATER}|over|against|protest\w*|demand\w*|condemn\w*|mourn\w*|justice for|in memory of|nearly|"
-    r"almost|attempt\w* to|tried to|trying to|threat\w* to|plan\w* to|vow\w* to"
+    r"almost|attempt\w* to|tried to|trying to|threat\w* to|plan\w* to|vow\w* to|"
+    # a revenge's cause: "in retaliation for the killing of a herder, herders killed 2 men"
+    r"retaliat\w* for|in revenge for|revenge attacks? for|in reprisal for|avenge\w*"
 )
 # An accusation: background in a report of new violence, but in news of a later arrest or trial
 # the only telling of the incident's deaths ("charged with murder in the shooting death of").
-_ACCUSED = r"suspected of|accused of|for allegedly|charged with|convicted of|responsible for|in connection with"
+_ACCUSED = r"suspected of|accused of|for allegedly|charged with|convicted of|responsible for|in connection with|" \
+           r"(?:suspected|believed|alleged|said) to have|perpetrators? of"
 # (not across a verb that makes the deaths this event's: "a clash over land causes the death of one")
 _UNTIL_COUNT = r"(?:(?!\b(?:caus\w*|result\w*|leav\w*|left|led|leading)\b)[^,;:()\u2013\u2014-])*$"
 CAUSE = re.compile(rf"\b(?:{_BACKGROUND}|{_ACCUSED})\b{_UNTIL_COUNT}", re.I)
@@ -116,7 +123,9 @@ CAUSE_NEWS_NOT_ACCUSED = re.compile(rf"\b(?:{_NEWS_BACKGROUND})\b{_UNTIL_COUNT}"
 # ("killing or injuring 2 militants", "were killed, injured or captured": the killed among them unknown)
 AMBIGUOUS = re.compile(
     r"\bkill(?:ed|ing)\s+or\s+(?:wound|injur)(?:ed|ing)|(?:wounded|injured)\s+or\s+killed\b|"
-    r"\bkilled,\s+(?:wounded|injured)\s+or\s+\w+ed\b", re.I
+    r"\bkilled,\s+(?:wounded|injured)\s+or\s+\w+ed\b|"
+    # "killing and injuring an unspecified number of soldiers": the killed among them unknown
+    r"\bkill(?:ed|ing)\s+and\s+(?:wound|injur)(?:ed|ing)\b", re.I
 )
 NONE = re.compile(r"\bno (?:reported |known |confirmed )?(?:one|fatalities|deaths|casualties)\b|\bnobody\b|\bno\s+(?:one|body|person)\s+was\s+(?:killed|hurt)|\bwithout casualties\b", re.I)
 SPLIT = re.compile(
@@ -179,10 +188,11 @@ AND_OTHERS = re.compile(r"\b(?!dead\b|died\b|hurt\b|shot\b|scene\b|hospital\b)[\
 # After a number: what makes it no count of the dead ("57 percent", "911 call", "a dead shark":
 # "dead" as an adjective before a noun).
 # ("two dead and cattle stolen", "left 3 dead in the area": "dead" before a function word is the state.)
-# ("killed two goats": animals are no fatalities.)
+# ("killed two goats": animals are no fatalities, but "9 cattle rustlers" are people; "killed over
+# two days": a duration.)
 NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent\b|per cent\b|calls?\b|(?:[\w-]+\s+)?(?:goats?|cattle|cows?|camels?|sheep|donkeys?|"
-    r"dogs?|animals?|livestock|heads? of)\b|dead\s+(?!(?:bodies|and|or|in|at|on|after|following|as|"
+    r"\s*(?:%|percent\b|per cent\b|calls?\b|(?:days?|weeks?|months?|years?|hours?|minutes?|nights?)\b(?![- ]old)|(?:[\w-]+\s+)?(?:goats?|cattle|cows?|camels?|sheep|donkeys?|"
+    r"dogs?|animals?|livestock|heads? of)\b(?!\s+(?:rustl|raid|thie|herd|trad|own|keep|farm|dealer))|dead\s+(?!(?:bodies|and|or|in|at|on|after|following|as|"
     r"when|while|during|from|by|with|including|since|near|across|inside|outside|the|a|an)\b)[a-z])",
     re.I,
 )

@@ -4,8 +4,9 @@ Helper of :mod:`eventcoder.stages.fatalities` (imports only the data model and
 :mod:`eventcoder.stages.tolls`). Where a sentence writes no count of the dead, its parse names them:
 "a man was shot to death" is one death, "killing and robbing him" one, "a chief and his assistant"
 two, "the shooting death of a teen" one, "was pronounced dead", "committed suicide" one each.
-``VictimReader.read`` returns a sentence's :class:`Count` (or None); the stage decides which
-sentence's count is the event's. Nothing here raises.
+``VictimReader.read`` returns a sentence's :class:`Count` (or None), ``VictimReader.hurt`` the
+people it names as shot or wounded, dead or not; the stage decides which sentence's count is the
+event's. Nothing here raises.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .tolls import (
     DEAD_STATE_VERBS,
     DEATH_NOUNS,
     DIE_VERBS,
+    HURT_VERBS,
     KILL_VERBS,
     MANNER_VERBS,
     NOT_DONE,
@@ -160,6 +162,8 @@ class VictimReader:
                 continue  # "it could easily have killed her": what might have been
             if t.dep == "xcomp" and tokens[t.head - base].lemma in NOT_DONE:
                 continue  # "attempted to kill"
+            if any(k.dep == "mark" and k.text.lower() in ("if", "whether") for k in _children(first, tokens)):
+                continue  # "it is not clear if the victim survived, or died": no death known
             victim = _victim(t, tokens, base)
             if victim is None or (t.dep == "relcl" and victim.dep not in ("nsubj", "nsubjpass")):
                 continue  # "a man who killed his wife in 2009": a relative clause's object is background
@@ -170,6 +174,8 @@ class VictimReader:
             if cause.search(sentence.text[max(0, at - 80) : at]):
                 continue
             n = self.count_of(victim, tokens)
+            if n > 1 and _one_person(t, victim, tokens):
+                n = 1
             # "was killed along with his companion", "died together with his passenger": both died
             along = [w for w in tokens if w.text.lower() == "with" and w.i > base
                      and tokens[w.i - base - 1].text.lower() in ("along", "together")
@@ -197,6 +203,33 @@ class VictimReader:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         span = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
         return Count(total, span, names=frozenset(named))
+
+    def hurt(self, sentence: Span, tokens: tuple[Token, ...]) -> Count | None:
+        """The people a sentence's parse says were shot or wounded, killed or not: "the girl was
+        shot in the hand", "accidentally shot himself", "wounded his older brother" (the stage
+        takes the killed from them for the wounded)."""
+        if not tokens:
+            return None
+        base = tokens[0].i
+        counted: dict[int, int] = {}
+        spans = []
+        for t in tokens:
+            if t.pos != "VERB" or t.lemma.lower() not in HURT_VERBS or _is_death(t, tokens):
+                continue
+            kids = _children(t, tokens)
+            if any(k.dep == "neg" or k.lemma.lower() in NOT_DONE or k.dep == "aux" and k.text.lower() in ("could", "would", "might") for k in kids):
+                continue  # "was not hurt", "tried to shoot", "could have wounded"
+            victim = _victim(t, tokens, base)
+            if victim is None or victim.i in counted:
+                continue
+            n = self.count_of(victim, tokens)
+            if n:
+                counted[victim.i] = n
+                spans.append((min(t.start, victim.start), max(t.end, victim.end)))
+        if not counted:
+            return None
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        return Count(max(counted.values()), Span(start, end, sentence.text[start - sentence.start : end - sentence.start]))
 
     def stated_dead(self, t: Token, tokens: tuple[Token, ...], base: int) -> Token | None:
         """Who a death stated without a killing verb names: "the boy was pronounced dead", "a girl
@@ -290,8 +323,9 @@ class VictimReader:
             n = 1 if victim.text.lower() in ("he", "she", "him", "her", "himself", "herself") else 0
         elif victim.tag in ("NN", "NNP") and victim.lemma.lower() not in NOT_PEOPLE or victim.text.endswith("-old") or age:
             n = 1
+        listed = _listed(victim, tokens)
         for k in kids:
-            if k.dep == "conj":
+            if k.dep == "conj" and listed:
                 n += self.count_of(k, tokens)
             elif k.dep == "appos" and n == 1:
                 # "killed his wife, two young children and his mother-in-law": a list written
@@ -304,6 +338,36 @@ class VictimReader:
                 elif k.tag == "NNP":
                     n += sum(self.count_of(g, tokens) for g in grand if g.dep == "conj")
         return n
+
+
+def _listed(victim: Token, tokens: tuple[Token, ...]) -> bool:
+    """Whether the victim's conjuncts are a list ("a chief and his assistant", "his wife, two
+    children and his mother-in-law": "and" somewhere along it), not a title and a name the parse
+    joined by their comma ("MP, John Doe of the ... Government was killed": one man)."""
+    chain, seen = [victim], set()
+    while chain:
+        t = chain.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        kids = _children(t, tokens)
+        if any(k.dep in ("cc", "preconj") for k in kids):
+            return True
+        chain.extend(k for k in kids if k.dep == "conj")
+    return False
+
+
+def _one_person(verb: Token, victim: Token, tokens: tuple[Token, ...]) -> bool:
+    """Two roles of one person under a singular verb: "a cleric and critic was assassinated", "a
+    religious leader and party leader was shot dead" (the second role has no article of its own;
+    "a chief and his assistant were killed" is two)."""
+    singular = any(k.dep in ("aux", "auxpass") and k.text.lower() in ("was", "is", "has") for k in _children(verb, tokens))
+    if not singular or victim.tag != "NN" or any(k.dep == "nummod" for k in _children(victim, tokens)):
+        return False
+    conj = [k for k in _children(victim, tokens) if k.dep == "conj"]
+    return bool(conj) and all(
+        k.tag == "NN" and not any(g.dep in ("det", "poss", "nummod", "conj") for g in _children(k, tokens)) for k in conj
+    )
 
 
 def _is_person(t: Token, tokens: tuple[Token, ...]) -> bool:
