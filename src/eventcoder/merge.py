@@ -23,9 +23,10 @@ are the same (the events stage split them on purpose). An article that copies an
 
 Combining (:func:`combine`): the first record's id, fields and mentions stay; ``article_ids``,
 ``source`` (outlets, ``; ``-separated as ACLED writes them), ``evidence`` grow; ``source_scale`` is
-the span of the reports' scales (each set by the ``finalize`` stage from its outlet); ``fatalities`` and ``wounded`` take the lowest figure any
-report gives (ACLED: "the most conservative estimate"), a report that gives no figure (0) being
-silent rather than a contradiction. All of these are unions or minima, so combining again with a
+the span of the reports' scales (each set by the ``finalize`` stage from its outlet);
+``fatalities`` and ``wounded`` take the lowest figure any report gives (ACLED: "the most
+conservative estimate"), a report that gives no figure (0) being silent rather than a
+contradiction. All of these are unions or minima, so combining again with a
 record already combined changes nothing: a re-run is idempotent.
 
 Blocking: candidates come from a (country, day) index, so the cost per event is the number of
@@ -91,10 +92,6 @@ _COMPATIBLE = [
     {"Abduction/forced disappearance", "Attack", "Arrests"},
     {"Attack", "Mob violence"},
 ]
-
-# International wires and broadcasters (their hosts or names, lower case): outlets ACLED scales
-# "International". Every other outlet counts as "National", ACLED's most common scale; a finer
-# split (subnational, regional) needs a list of outlets the project does not have yet.
 
 # Evidence fields that show a place was read from the text (places stage), not guessed.
 _PLACE_FIELDS = frozenset({"location", "admin1", "admin2", "country"})
