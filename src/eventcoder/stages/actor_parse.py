@@ -9,6 +9,8 @@ that only qualifies a thing: "the military-owned bank") or "" (no role).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..model import Annotations, Token
 
 __all__ = ["role"]
@@ -87,7 +89,11 @@ _REPORT_VERBS = {
 
 def role(ann: Annotations, start: int, end: int) -> str:
     """The role ("agent", "target", ...) from the dependency parse of the tokens in [start, end)."""
-    tokens = [t for t in ann.tokens if t.start >= start and t.end <= end]
+    # The tokens come in the order of the text: the span's are found by bisection, not by a
+    # walk over the whole article's tokens for each mention.
+    first = bisect_left(ann.tokens, start, key=lambda t: t.start)
+    last = bisect_right(ann.tokens, end, lo=first, key=lambda t: t.start)
+    tokens = [t for t in ann.tokens[first:last] if t.end <= end]
     if not tokens:
         return ""
     head = next((t for t in tokens if not (start <= ann.tokens[t.head].start < end)), tokens[-1])

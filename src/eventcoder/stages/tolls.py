@@ -26,6 +26,33 @@ WORDS = {
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 
 
+def phrase_alternation(phrases: list[str]) -> str:
+    """A regex body matching any of ``phrases`` as written, longest first, laid out as a trie
+    ("a(?:n unknown number of|...)"): the engine then reads one branch per character instead of
+    trying the fifty number words one by one at each word of a sentence (a fifth of the stage's
+    time on news articles). It matches what "|".join(longest first) matches: phrases that part at
+    a character cannot both match there (the phrases are lower case), and the longer ones come
+    first at each node.
+    """
+    root: dict[str, dict] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_body(root)
+
+
+def _trie_body(node: dict[str, dict]) -> str:
+    """The regex of one trie node: its branches, then the phrase that ends at it (if one does)."""
+    alternatives = [re.escape(key) + _trie_body(child) for key, child in node.items() if key]
+    if "" in node:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
 def load_quantities() -> dict[str, int]:
     """ACLED's values of vague quantities ("several" 10), from ``data/quantities.tsv``."""
     text = resources.files("eventcoder").joinpath("data/quantities.tsv").read_text("utf-8")
