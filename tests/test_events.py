@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,10 +11,13 @@ from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
 from eventcoder.stages.precedence import (
     arrest_is_aside,
+    bomber_stopped,
+    codebook_drops,
     demonstration_reading,
     displaced_by_fighting,
     force_on_crowd,
     more_than_destruction,
+    pro_government,
     reads_as_exchange,
     reads_as_shelling,
     riot_not_mob,
@@ -485,6 +489,20 @@ def test_the_side_a_place_was_taken_from_decides_who_won(text: str, winner: str)
         # Displacement told on its own is ACLED's "Other".
         ("More than 200 villagers fled their village to the district town on Friday, officials said.",
          "Other"),
+        # Militias fighting for the government take territory as its affiliates (ACLED codebook).
+        ("Loyalist forces took control of the airport on Friday after heavy fighting with the militants.",
+         "Government regains territory"),
+        ("Pro-Hadi and allied forces gained control over the Al Malha crossing on Thursday, killing 12 "
+         "Houthi fighters.", "Government regains territory"),
+        ("Government-backed fighters seized the town of Qatana from the rebels on Monday.",
+         "Government regains territory"),
+        # Bombers killed by the other side fought; they did not blow themselves up.
+        ("Soldiers shot dead two suicide bombers at a checkpoint near the market on Monday.", "Armed clash"),
+        ("A suicide bomber blew himself up at a checkpoint near the market on Monday, killing four "
+         "soldiers.", "Suicide bomb"),
+        # Takers who leave again afterwards took the town without a fight.
+        ("Al-Shabaab militants briefly took over Kiunga town on Sunday. Their commanders addressed the "
+         "elders at the market before retreating.", "Non-violent transfer of territory"),
     ],
 )  # fmt: skip
 def test_rare_sub_types_by_the_codebook(front: Pipeline, text: str, sub_event_type: str) -> None:
@@ -551,3 +569,36 @@ def test_displacement_by_fighting(sentence: str, by_fighting: bool) -> None:
 )
 def test_lethal_force_on_a_crowd(sentence: str, lethal: bool) -> None:
     assert force_on_crowd(sentence) is lethal
+
+
+_ARMED_GROUP = re.compile(r"houthis?|rebels?|militants?", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Pro-Hadi forces took control of the hill.", "Pro-Hadi forces"),
+        ("Pro-Houthi forces took control of the hill.", None),
+        ("Government-backed militiamen entered the village.", "Government-backed"),
+        ("The rebels entered the village.", None),
+    ],
+)
+def test_pro_government_sides(sentence: str, side: str | None) -> None:
+    found = pro_government(sentence, _ARMED_GROUP)
+    assert (found.group(0) if found else None) == side
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stopped", "suicide_bomb_dropped"),
+    [
+        ("Troops killed two suicide bombers near the border post.", True, True),
+        ("The suicide bomber was shot dead by police at the gate.", True, True),
+        ("A suicide bomber killed six worshippers at the mosque.", False, False),
+        ("Guards claimed the prisoner's death was a suicide.", False, True),
+    ],
+)
+def test_a_suicide_bomb_needs_the_bombers_blast(
+    sentence: str, stopped: bool, suicide_bomb_dropped: bool
+) -> None:
+    assert bomber_stopped(sentence) is stopped
+    assert ("Suicide bomb" in codebook_drops(sentence, set())) is suicide_bomb_dropped

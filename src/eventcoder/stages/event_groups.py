@@ -64,6 +64,9 @@ _FORCE = re.compile(
 _TAKEN_OVER = re.compile(
     r"\b(?:(?:took|takes?|taking) over|overt(?:ook|akes?|aken)|(?:took|takes?|gained) control)\b", re.IGNORECASE
 )
+# The takers leaving again afterwards ("addressed the elders before retreating"): no sign of force,
+# unlike a side that retreated under attack.
+_LEFT_AFTER = re.compile(r"\b(?:before|then|later) (?:retreat\w*|withdr\w*)", re.IGNORECASE)
 _TAKEN = ("Non-state actor overtakes territory", "Government regains territory")
 NON_VIOLENT = "Non-violent transfer of territory"
 # How far below the event it follows an arrest told later ranks: any margin keeps the order.
@@ -82,7 +85,8 @@ def taken_without_fight(
         if sub_type not in groups:
             continue
         text = with_neighbours(sentences, groups[sub_type])
-        if _WITHOUT_FIGHT.search(text) or (_TAKEN_OVER.search(text) and not _FORCE.search(text)):
+        calm = _LEFT_AFTER.sub("", text)
+        if _WITHOUT_FIGHT.search(text) or (_TAKEN_OVER.search(text) and not _FORCE.search(calm)):
             sents = {j for c in groups[sub_type] for j in (c.sent, c.sent + 1)}
             retype(groups, sources, sub_type, NON_VIOLENT)
             for rival in [k for k in groups if k != NON_VIOLENT]:

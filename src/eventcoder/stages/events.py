@@ -46,6 +46,7 @@ from .event_groups import arrests_after, retype, taken_without_fight, with_neigh
 from .precedence import (
     arrest_is_aside,
     arrests_at_protest,
+    bomber_stopped,
     codebook_drops,
     crowd_reading,
     demonstration_reading,
@@ -54,6 +55,7 @@ from .precedence import (
     more_than_destruction,
     names_no_protest,
     note_tag,
+    pro_government,
     reads_as_attack,
     reads_as_clash,
     reads_as_exchange,
@@ -548,7 +550,8 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
             drop.add("Non-violent transfer of territory")
     territory -= drop
     taken = territory & {"Government regains territory", "Non-state actor overtakes territory"}
-    state = _STATE_ACTOR.search(sentence)
+    sides = (_STATE_ACTOR.search(sentence), pro_government(sentence, _NON_STATE_ACTOR))
+    state = min((m for m in sides if m), key=lambda m: m.start(), default=None)
     other = _NON_STATE_ACTOR.search(sentence)
     if taken and (state or other or territory_winner(sentence)):
         # Who took the place decides: the other side than the one it was taken from ("retook the
@@ -586,7 +589,9 @@ def _precedence(sentence: str, strong: list[str]) -> list[str]:
     if part_of:  # the riot or attack the destruction was part of
         drop.add("Looting/property destruction")
         strong += ["Mob violence"] if part_of == "Mob violence" else []
-    if "Suicide bomb" in named:
+    if "Suicide bomb" in named and bomber_stopped(sentence):
+        strong, drop = [*strong, "Armed clash"], drop | {"Suicide bomb"}  # the bombers were fought
+    elif "Suicide bomb" in named:
         drop |= {"Remote explosive/landmine/IED", "Grenade"}
     if "Chemical weapon" in named:
         drop |= {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED"}
