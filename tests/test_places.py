@@ -352,3 +352,20 @@ def test_a_town_named_elsewhere_is_precision_2_unless_it_is_the_only_town(
     assert (arson.location, arson.geo_precision) == ("Kitale", 1)
     [arson] = [e for e in other if e.sub_event_type == "Looting/property destruction"]
     assert (arson.location, arson.geo_precision) == ("Kitale", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Jubilee" is a party here, and a Canadian hamlet in the gazetteer.
+        "Youths supporting an ODM aspirant who lost the nominations protested outside the Jubilee "
+        "offices, accusing party officials of rigging.",
+        # "Mitau" is a Kenyan place name and an old name of Jelgava, Latvia.
+        "Rival supporters of ODM and Jubilee (Mitau) clashed at a campaign rally, leaving one man "
+        "dead.",
+    ],
+)
+def test_unnamed_foreign_namesake_yields_to_the_words(pipeline: Pipeline, text: str) -> None:
+    # A country the text never names nor describes: a lone namesake there votes half, and the
+    # country model's reading of the words ("ODM", "nominations") decides.
+    assert _place(pipeline, text).country == "Kenya"
