@@ -244,8 +244,11 @@ class EventsStage:
                     lb for lb in labels if lb in strong or self.taxonomy.entry(lb).event_type
                     not in ("Protests", "Riots") or lb == "Mob violence"
                 ]  # fmt: skip
-            # Nor a reading the codebook gives to a named one ("a drone dropped a grenade").
-            labels = [lb for lb in dict.fromkeys(labels) if lb not in codebook_drops(sent_text, set(strong))]
+            # Nor a reading the codebook gives to a named one ("a drone dropped a grenade"); a
+            # refused sole reading ("murder-suicide": no suicide bomb) leaves the general kind.
+            dropped = codebook_drops(sent_text, set(strong))
+            kept = [lb for lb in dict.fromkeys(labels) if lb not in dropped]
+            labels = kept or ([max(GENERIC_READINGS - dropped, key=lambda k: p.get(k, 0.0))] if labels else [])
             if not labels:
                 continue
             candidates.append(
