@@ -8,6 +8,7 @@ whose place is asserted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,13 @@ def test_unnamed_foreign_namesake_yields_to_the_words(pipeline: Pipeline, text: 
     # A country the text never names nor describes: a lone namesake there votes half, and the
     # country model's reading of the words ("ODM", "nominations") decides.
     assert _place(pipeline, text).country == "Kenya"
+
+
+def test_a_known_city_needs_no_country_named(pipeline: Pipeline) -> None:
+    # The country model reads "Al-Shabaab" as Kenya; Mogadishu, a city of millions, stays Somalia's.
+    text = (
+        "Two car bombs exploded at the education ministry in Mogadishu on Saturday, killing at least "
+        "100 people. Al-Shabaab claimed responsibility for the attack."
+    )
+    event = pipeline.run(Article(id="mogadishu", text=text, published=date(2022, 10, 30))).events[0]
+    assert (event.country, event.location) == ("Somalia", "Mogadishu")

@@ -187,13 +187,13 @@ SMALL_TOWN = 50_000
 # A hamlet-only name not said to be where anything happened votes a quarter: "Kibaki named the
 # cabinet" (a Ukrainian village's alternate name); measured on non-holdout notes.
 WEAK_VOTE = 0.25
-# ACLED's conflict locations have no population; where events recur they outrank hamlets.
-CONFLICT_TOWN = 10_000
+CONFLICT_TOWN = 10_000  # ACLED's conflict locations (no population): they outrank hamlets
 W_HINT_COUNTRY = 4.0  # an event sentence's toponym whose admin hints match puts its country first
 W_MENTION_COUNTRY = 2.0  # an unambiguous toponym in the event's own sentences
 # A country that neither the text nor the confident model names: its towns vote this much, so
 # a lone namesake abroad ("(Mitau)": Jelgava, Latvia) yields to the words; non-holdout notes.
-UNNAMED_VOTE = 0.5
+# A city this large is known by name alone ("Mogadishu" needs no "Somalia"): it keeps its vote.
+UNNAMED_VOTE, KNOWN_CITY = 0.5, 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,8 +725,8 @@ def _vote(t: Toponym) -> float:
 
 def _named_vote(t: Toponym, iso2: str, named: frozenset[str] | None) -> float:
     """Less for a country the text never names (``None``: all named), unless the writer's kind
-    word fits the reading there ("in Mandera County", "Zahle City")."""
-    fits = any(c.iso2 == iso2 and _kind_fits(t.kind, c) for c in t.candidates)
+    word fits the reading there ("in Mandera County", "Zahle City") or it is a known city."""
+    fits = any(c.iso2 == iso2 and (_kind_fits(t.kind, c) or c.population >= KNOWN_CITY) for c in t.candidates)
     return 1.0 if named is None or iso2 in named or fits else UNNAMED_VOTE
 
 
