@@ -355,25 +355,8 @@ def test_a_town_named_elsewhere_is_precision_2_unless_it_is_the_only_town(
     assert (arson.location, arson.geo_precision) == ("Kitale", 2)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # "Jubilee" is a party here, and a Canadian hamlet in the gazetteer.
-        "Youths supporting an ODM aspirant who lost the nominations protested outside the Jubilee "
-        "offices, accusing party officials of rigging.",
-        # "Mitau" is a Kenyan place name and an old name of Jelgava, Latvia.
-        "Rival supporters of ODM and Jubilee (Mitau) clashed at a campaign rally, leaving one man "
-        "dead.",
-    ],
-)
-def test_unnamed_foreign_namesake_yields_to_the_words(pipeline: Pipeline, text: str) -> None:
-    # A country the text never names nor describes: a lone namesake there votes half, and the
-    # country model's reading of the words ("ODM", "nominations") decides.
-    assert _place(pipeline, text).country == "Kenya"
-
-
 def test_a_known_city_needs_no_country_named(pipeline: Pipeline) -> None:
-    # The country model reads "Al-Shabaab" as Kenya; Mogadishu, a city of millions, stays Somalia's.
+    # The country model reads "Al-Shabaab" as Kenya's; Mogadishu names its country.
     text = (
         "Two car bombs exploded at the education ministry in Mogadishu on Saturday, killing at least "
         "100 people. Al-Shabaab claimed responsibility for the attack."

@@ -2,8 +2,8 @@
 
 Used by :mod:`eventcoder.stages.places` once the exact name and its kind word have failed: a
 mountain spelt "Mount", "Mt" or "Mt." ("Mount Elgon" for ACLED's "Mt. Elgon"), a town written
-before its admin area without a comma ("in Tijuana Baja California"), how alike a reading
-found by consonant skeleton is to the name, and which countries a text names. Roads named after their ends ("the Eldoret-Malaba
+before its admin area without a comma ("in Tijuana Baja California"), and how alike a reading
+found by consonant skeleton is to the name. Roads named after their ends ("the Eldoret-Malaba
 highway") are left alone: events on them are seldom at the first town (measured on non-holdout
 Kenya notes). Reads only the gazetteer; never fails (no reading is an empty tuple).
 """
@@ -58,14 +58,3 @@ def town_and_area(
         if found:
             return head, tail, found
     return "", "", ()
-
-
-def named_countries(gazetteer: Gazetteer, text: str, iso2s: set[str]) -> frozenset[str]:
-    """The countries (ISO alpha-2) that ``text`` describes by adjective, or names among
-    ``iso2s`` ("Kenyan police" and "Kenya Forest Service" both name Kenya)."""
-    named = {gazetteer.country_of_adjective(m.group(0)) for m in re.finditer(r"[A-Z][\w'’-]+", text)}
-    for iso2 in iso2s - named:
-        country = gazetteer.countries.get(iso2)
-        if country is not None and re.search(rf"\b{re.escape(country.country)}", text):
-            named.add(iso2)
-    return frozenset(named - {""})

@@ -38,7 +38,7 @@ from ..config import Config
 from ..gazetteer import Gazetteer, Place, name_key
 from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
-from .place_names import FUZZY_FLOOR, mountain, named_countries, similarity, town_and_area
+from .place_names import FUZZY_FLOOR, mountain, similarity, town_and_area
 
 # Words spaCy sometimes tags as places, and that are never the place of an event.
 _NOT_PLACES = {
@@ -187,13 +187,10 @@ SMALL_TOWN = 50_000
 # A hamlet-only name not said to be where anything happened votes a quarter: "Kibaki named the
 # cabinet" (a Ukrainian village's alternate name); measured on non-holdout notes.
 WEAK_VOTE = 0.25
-CONFLICT_TOWN = 10_000  # ACLED's conflict locations (no population): they outrank hamlets
+# ACLED's conflict locations have no population; where events recur they outrank hamlets.
+CONFLICT_TOWN = 10_000
 W_HINT_COUNTRY = 4.0  # an event sentence's toponym whose admin hints match puts its country first
 W_MENTION_COUNTRY = 2.0  # an unambiguous toponym in the event's own sentences
-# A country that neither the text nor the confident model names: its towns vote this much, so
-# a lone namesake abroad ("(Mitau)": Jelgava, Latvia) yields to the words; non-holdout notes.
-# A city this large is known by name alone ("Mogadishu" needs no "Somalia"): it keeps its vote.
-UNNAMED_VOTE, KNOWN_CITY = 0.5, 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,18 +231,13 @@ class PlacesStage:
         ann = work.annotations
         assert ann is not None  # Pipeline.check(): nlp runs first
         toponyms = self.toponyms(work.article.text, ann)
-        model_vote, named = ("", 0.0), None
+        focus = self.country_focus(ann, toponyms)
         if work.events:
             # The article's words ("upazila", "matatu", "township") say where it is too: a vote
             # beside the places named, and the only one when the gazetteer knows none of them.
             country, confidence = self.country_model.predict(work.article.text)
             if confidence >= COUNTRY_MODEL_FLOOR and country in self.iso2_of_country:
-                model_vote = (self.iso2_of_country[country], W_MODEL * confidence)
-                iso2s = {c.iso2 for t in toponyms for c in t.candidates}
-                named = named_countries(self.gazetteer, work.article.text, iso2s) | {model_vote[0]}
-        focus, focus_named = self.country_focus(ann, toponyms), self.country_focus(ann, toponyms, named)
-        for votes in (focus, focus_named) if model_vote[0] else ():
-            votes[model_vote[0]] += model_vote[1]
+                focus[self.iso2_of_country[country]] += W_MODEL * confidence
         guessed: list[dict[str, float]] = []
 
         def area() -> dict[str, float]:
@@ -254,14 +246,9 @@ class PlacesStage:
                 guessed.append(self.area_model.probabilities(work.article.text))
             return guessed[0]
 
-        def place(event: EventRecord) -> EventRecord:
-            # Unnamed countries' weaker votes count only where they let the model's country win.
-            placed = self.place_event(event, toponyms, focus_named, area, named)
-            if named is not None and placed.iso == self.gazetteer.countries[model_vote[0]].iso:
-                return placed
-            return self.place_event(event, toponyms, focus, area)
-
-        return work.with_events([place(e) for e in work.events])
+        return work.with_events(
+            [self.place_event(e, toponyms, focus, area) for e in work.events]
+        )
 
     # -- finding toponyms ------------------------------------------------------------------
 
@@ -481,9 +468,7 @@ class PlacesStage:
             kind=kind, people=people, township=bool(_TOWNSHIP.match(after)),
         )  # fmt: skip
 
-    def country_focus(
-        self, ann: Annotations, toponyms: list[Toponym], named: frozenset[str] | None = None
-    ) -> Counter[str]:
+    def country_focus(self, ann: Annotations, toponyms: list[Toponym]) -> Counter[str]:
         """How strongly the article is about each country (ISO alpha-2 -> weight)."""
         focus: Counter[str] = Counter()
         for t in toponyms:
@@ -499,7 +484,7 @@ class PlacesStage:
                 focus[iso2] += W_HINT_COUNTRY
             weight = (2.0 if t.after_preposition else 1.0) * _vote(t)
             for iso2, share in _country_shares(t.candidates).items():
-                focus[iso2] += weight * share * _named_vote(t, iso2, named)
+                focus[iso2] += weight * share
         for e in ann.entities:
             if e.label == "NORP":
                 iso2 = self.gazetteer.country_of_adjective(e.span.text)
@@ -515,10 +500,9 @@ class PlacesStage:
         toponyms: list[Toponym],
         focus: Counter[str],
         area: Callable[[], dict[str, float]] | None = None,
-        named: frozenset[str] | None = None,
     ) -> EventRecord:
         mention_sents = {m.sent for m in event.mentions}
-        country = self._event_country(toponyms, focus, mention_sents, named)
+        country = self._event_country(toponyms, focus, mention_sents)
         best: Choice | None = None
         areas = self._hint_areas(toponyms, country)
         # The admin areas bracketed in the event's own sentences bound where it is: a namesake
@@ -616,8 +600,7 @@ class PlacesStage:
         }
 
     def _event_country(
-        self, toponyms: list[Toponym], focus: Counter[str], mention_sents: set[int],
-        named: frozenset[str] | None = None,
+        self, toponyms: list[Toponym], focus: Counter[str], mention_sents: set[int]
     ) -> str:
         """The article's focus, sharpened by what the event's own sentences name."""
         scores: Counter[str] = Counter(focus)
@@ -632,7 +615,7 @@ class PlacesStage:
             # An ambiguous name votes by the prominence of its readings ("Dhaka": the capital,
             # not a village in India); an unambiguous name votes for its own country.
             for iso2, share in _country_shares(t.candidates).items():
-                scores[iso2] += W_MENTION_COUNTRY * share * _vote(t) * _named_vote(t, iso2, named)
+                scores[iso2] += W_MENTION_COUNTRY * share * _vote(t)
         return scores.most_common(1)[0][0] if scores else ""
 
     def _finer_town(
@@ -721,13 +704,6 @@ def _vote(t: Toponym) -> float:
     if all(c.level == 3 and c.population < SMALL_TOWN for c in t.candidates):
         return WEAK_VOTE
     return 1.0
-
-
-def _named_vote(t: Toponym, iso2: str, named: frozenset[str] | None) -> float:
-    """Less for a country the text never names (``None``: all named), unless the writer's kind
-    word fits the reading there ("in Mandera County", "Zahle City") or it is a known city."""
-    fits = any(c.iso2 == iso2 and (_kind_fits(t.kind, c) or c.population >= KNOWN_CITY) for c in t.candidates)
-    return 1.0 if named is None or iso2 in named or fits else UNNAMED_VOTE
 
 
 def _conflict(place: Place) -> bool:
