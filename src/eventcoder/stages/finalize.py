@@ -2,7 +2,8 @@
 
 Reads the events with every field coded upstream; writes ``event_id_cnty`` (a content hash of the
 article id and the event's key fields, so re-coding gives the same id), ``source`` (the outlet, or
-the URL's host), ``source_scale`` (the outlet's reach, ACLED's scale: ``outlets.py``), ``notes`` (the event's first mention, dated, as an ACLED note would start),
+the URL's host), ``source_scale`` (the outlet's reach, ACLED's scale: ``outlets.py``),
+``notes`` (the event's first mention, dated, on one line, as an ACLED note would start),
 ``timestamp`` and the order: the article's main event first, then the rest by confidence.
 
 With ``pipeline.scope = "acled"`` the main event is the most confident. With ``"all"`` (full news
@@ -65,6 +66,7 @@ class FinalizeStage:
     def __call__(self, work: Work) -> Work:
         article = work.article
         source = article.source or _host(article.url)
+        scale = self.outlets.scale_of(source)  # the article's outlet: once, not per event
         now = int(self.clock())
         events = []
         for event in work.events:
@@ -81,7 +83,8 @@ class FinalizeStage:
                     event,
                     event_id_cnty=event_key(event),
                     source=outlet,
-                    source_scale=event.source_scale or self.outlets.scale_of(outlet),
+                    source_scale=event.source_scale
+                    or (scale if outlet == source else self.outlets.scale_of(outlet)),
                     notes=notes,
                     timestamp=now,
                 )
