@@ -478,3 +478,24 @@ def test_claims_reports_and_acled_bookkeeping(coder: Pipeline, text: str, killed
 )
 def test_background_roles_and_bookkeeping(coder: Pipeline, text: str, killed: int) -> None:
     assert main_event(coder, text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a headline that opens with its victims in the plural, no number: at least two
+        ("Fishermen killed in raid on Lake Turkana", 2),
+        ("Somali traders shot dead by unknown gunmen", 2),
+        ("Herders killed in raid near Isiolo; three deaths", 3),
+        # ... an active "kill" with a plural gives no figure, nor does a state after "leave"
+        ("Raiders kill herders near Isiolo", 0),
+        ("Clashes leave herders dead", 0),
+    ],
+)
+def test_headline_notes(coder: Pipeline, text: str, killed: int) -> None:
+    assert main_event(coder, text).fatalities == killed
+
+
+def test_a_plural_headline_in_news_gives_no_figure(news_coder: Pipeline) -> None:
+    # the plural headline rule is ACLED's scope only: news tells its own count
+    assert main_event(news_coder, "Teens shot dead outside a store in Ohio").fatalities == 0
