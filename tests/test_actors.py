@@ -661,3 +661,38 @@ def test_a_state_force_named_by_its_nation(pipeline: Pipeline) -> None:
 )  # fmt: skip
 def test_news_report_perpetrator(pipeline: Pipeline, text: str, actor1: str) -> None:
     assert main_event(pipeline, text).actor1 == actor1
+
+
+# ACLED's Kenya coding puts Kenya's forces first against Al Shabaab; a force that "responded" was
+# attacked; "Mayi-Mayi" is the dictionary's "Mayi Mayi" (which faction the text cannot say);
+# a feud over boreholes and fighters "from the Pokot tribe" are identity militias'; private
+# security guards are "other forces" (inter 8).
+@pytest.mark.parametrize(
+    ("text", "actor1", "inter1"),
+    [
+        ("On 14 June 2016, Al Shabaab militants attacked a police post near Mandera town, Kenya, "
+         "killing two officers.",
+         "Police Forces of Kenya (2013-)", 1),
+        ("On 3 May 2010, police responded to an attack by armed raiders on a village near Isiolo, "
+         "Kenya, and battled with them; two raiders were killed.",
+         "Unidentified Ethnic Militia (Kenya)", 4),
+        ("On 2 May 2020, Mayi-Mayi militiamen clashed with FARDC soldiers near Mambasa (Ituri), "
+         "Democratic Republic of Congo. Two militiamen were killed.",
+         "Mayi Mayi Militia (", 3),
+        ("On 5 March 2011, four people were killed in fighting over boreholes near Elwak in "
+         "Mandera county, Kenya.",
+         "Unidentified Ethnic Militia (Kenya)", 4),
+        ("On 7 April 2012, armed fighters from the Pokot tribe attacked herders at Kapedo, Kenya, "
+         "killing two.",
+         "Pokot Ethnic Militia (Kenya)", 4),
+        ("On 3 March 2021, private security guards of a mining company shot and injured two "
+         "villagers near Geita, Tanzania.",
+         "Private Security Forces (Tanzania)", 8),
+    ],
+)  # fmt: skip
+def test_kenya_battle_order_identity_militias_and_other_forces(
+    pipeline: Pipeline, text: str, actor1: str, inter1: int
+) -> None:
+    event = main_event(pipeline, text)
+    assert event.actor1.startswith(actor1)
+    assert event.inter1 == inter1

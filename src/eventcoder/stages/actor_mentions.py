@@ -1,6 +1,6 @@
 """Helpers of the ``actors`` stage: an actor mention (a span of the article, the ACLED actor it
 names, its role) and the merging of a sentence's mentions that name one actor ("IS militants",
-"raiders, believed to be Pokots").
+"raiders, believed to be Pokots", "armed fighters from the Pokot tribe").
 
 Read by ``stages/actors.py`` only; nothing is loaded, nothing imported from other stages.
 """
@@ -58,6 +58,11 @@ def merge_named_with_generic(found: list[ActorMention], text: str, base: int) ->
         if prev is not None and prev.generic and not a.generic and (
             a.entry.inter in (2, 3) and prev.entry.inter in (2, 3, 4) or a.entry.inter == prev.entry.inter == 4
         ) and roles.identified_as(text, prev.span.end - base, a.span.start - base):  # fmt: skip
+            out[-1] = ActorMention(a.span, a.entry, False, prev.role, a.sent)
+            continue
+        if prev is not None and prev.generic and prev.entry.inter in (3, 4) and (
+            not a.generic and a.entry.inter == 4
+        ) and roles.from_people(text, prev.span.end - base, a.span.start - base, a.span.end - base):  # fmt: skip
             out[-1] = ActorMention(a.span, a.entry, False, prev.role, a.sent)
             continue
         out.append(a)

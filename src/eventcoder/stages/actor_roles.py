@@ -33,6 +33,7 @@ that name communal militias are told here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "as_government",
@@ -289,19 +290,38 @@ def identified_as(text: str, generic_end: int, named_start: int) -> bool:
     )
 
 
-# A state force that "fired back", "returned fire" or "repelled" an attack was attacked: ACLED codes
-# the attacker first (18 of 23 such battles between a state force and another group in the
-# training notes).
+# "Armed fighters from the Pokot tribe", "gunmen of the Garre clan": an armed group said to come
+# from a people is that people's militia (ACLED Codebook, "Identity militias").
+_FROM_PEOPLE = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_PEOPLE_AFTER = re.compile(r"\s+(?:tribe|clan|community|ethnic (?:group|community))\b", re.I)
+
+
+def from_people(text: str, generic_end: int, named_start: int, named_end: int) -> bool:
+    """Whether the generic armed actor ending at ``generic_end`` comes from the people named
+    between ``named_start`` and ``named_end`` ("armed fighters from the Pokot tribe")."""
+    return _FROM_PEOPLE.match(text[generic_end:named_start]) is not None and (
+        _PEOPLE_AFTER.match(text, named_end) is not None
+    )
+
+
+# A state force that "fired back", "returned fire", "repelled" or "responded to" an attack was
+# attacked: ACLED codes the attacker first (18 of 23 such battles between a state force and another
+# group in the training notes; "responded", "repulse": 4 more of 4 in Kenya's).
 _FOUGHT_BACK = re.compile(
     r"\b(?:police|policem[ae]n|officers?|soldiers|troops|forces|military|army|personnel|guards)\b"
-    r"[^.]{0,30}?\b(?:fired back|shot back|returned (?:the )?fire|repulsed|repelled|fought back|"
-    r"retaliated)",
+    r"[^.]{0,30}?\b(?:fired back|shot back|returned (?:the )?fire|repulsed?|repel(?:led|s)?|"
+    r"fought back|retaliated|respond(?:ed|s)?)\b",
     re.I,
 )
 
 
-def state_fought_back(text: str) -> bool:
-    return _FOUGHT_BACK.search(text) is not None
+def state_fought_back(text: str, non_state: Iterable[tuple[int, int]]) -> bool:
+    """Whether a force "fired back" or "responded" in ``text``, other than a non-state group
+    whose (start, end) mention holds the force's word ("National Resistance forces responded")."""
+    spans = list(non_state)
+    return any(
+        not any(a <= m.start() < b for a, b in spans) for m in _FOUGHT_BACK.finditer(text)
+    )
 
 
 # Since 2018 ACLED names a communal militia after the place its people come from ("Wajir Communal
