@@ -9,6 +9,7 @@ import pytest
 from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
+from eventcoder.stages.event_rules import crowd_rioted
 from eventcoder.stages.precedence import (
     arrest_is_aside,
     bomber_stopped,
@@ -602,3 +603,36 @@ def test_a_suicide_bomb_needs_the_bombers_blast(
 ) -> None:
     assert bomber_stopped(sentence) is stopped
     assert ("Suicide bomb" in codebook_drops(sentence, set())) is suicide_bomb_dropped
+
+
+# A crowd's riot as one body is a violent demonstration; two groups fighting each other, or a mob
+# punishing a suspect, is mob violence (ACLED codebook, Riots).
+@pytest.mark.parametrize(
+    ("text", "rioted"),
+    [
+        ("Voters in Kericho rioted after the returning officer delayed the results.", True),
+        ("There were riots at several polling stations as supporters rejected the results.", True),
+        ("Pupils burnt down two dormitories after the principal cancelled half-term.", True),
+        ("Lecturers went on strike over unpaid salaries.", True),
+        ("Two groups of youths rioted and fought each other over the bus stage.", False),
+        ("Residents rioted and lynched a man suspected of stealing a goat.", False),
+        ("A community burned down the police camp after a death in custody.", False),
+    ],
+)
+def test_a_crowd_rioting_as_one_body(text: str, rioted: bool) -> None:
+    assert crowd_rioted(text) is rioted
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Supporters of the losing aspirant rioted outside the tallying centre in Bungoma.", "Violent demonstration"),
+        ("University students went on the rampage over a rise in tuition fees.", "Violent demonstration"),
+        # "anti-riot police" name the police unit, not the crowd's riot.
+        ("Supporters of the speaker protested over his impeachment; anti-riot police intervened to restore order.",
+         "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_riots_and_dispersals_type_the_crowd_event(front: Pipeline, text: str, sub_event_type: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
