@@ -430,6 +430,17 @@ def test_the_other_side_of_riots_and_protests(
         ("On 9 January 2008, two Kikuyu women were hacked to death at their home in Molo, Nakuru "
          "district, Kenya.",
          "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)"),
+        # a people's name that counts or qualifies the victims is no perpetrator either
+        ("On 4 March 2012, 1 Somali killed and two injured when an unknown group attacked traders "
+         "at a market in Garissa, Kenya.",
+         "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)"),
+        ("On 6 June 2013, a Turkana herder was shot dead by unknown gunmen near Lokichar, Turkana "
+         "county, Kenya.",
+         "Unidentified Armed Group (Kenya)", 3, "Civilians (Kenya)"),
+        # a people's ethnic group that attacks is its militia
+        ("On 3 September 2012, the Orma ethnic group attacked Pokomo villages near Garsen, Tana "
+         "River, Kenya, killing four people.",
+         "Orma Ethnic Militia (Kenya)", 4, "Civilians (Kenya)"),
         # the unnamed perpetrators of post-election violence are armed groups, not a people's
         # militia
         ("On 2 January 2008, post-election violence continued in Eldoret, Kenya, where raiders "

@@ -27,7 +27,13 @@ from ..model import Annotations, Span
 from . import actor_parse as parse
 from . import actor_refer as refer
 from . import actor_roles as roles
-from .actor_mentions import ActorMention, Entry, any_space, merge_named_with_generic
+from .actor_mentions import (
+    ActorMention,
+    Entry,
+    any_space,
+    mark_victim_peoples,
+    merge_named_with_generic,
+)
 
 __all__ = ["COMMUNAL_FROM", "GANG_COUNTRIES", "Lexicon"]
 
@@ -214,7 +220,8 @@ class Lexicon:
                         other = self.nation_names.get(pair.group(1).lower(), country)
                         at = m.end() + pair.start(1)
                         add(at, at + len(pair.group(1)), self.localise(entry, other, year), True)
-        return merge_named_with_generic(sorted(found, key=lambda a: a.span.start), text, base)
+        found = mark_victim_peoples(sorted(found, key=lambda a: a.span.start), text, base)
+        return merge_named_with_generic(found, text, base)
 
     def _nation(self, text: str, m: re.Match[str], entry: Entry, country: str) -> str:
         """The country a state force belongs to: "Turkish troops" -> Turkey; else the event's."""

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from ..model import Span
 from . import actor_roles as roles
 
-__all__ = ["ActorMention", "Entry", "any_space", "merge_named_with_generic"]
+__all__ = [
+    "ActorMention",
+    "Entry",
+    "any_space",
+    "counts_victims",
+    "mark_victim_peoples",
+    "merge_named_with_generic",
+    "qualifies_victims",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,54 @@ def merge_named_with_generic(found: list[ActorMention], text: str, base: int) ->
             continue
         out.append(a)
     return out
+
+
+# A people's name is the people hit, not its militia, where it qualifies the victims ("a Turkana
+# herder was shot", "two Kikuyu women") or stands for them after a count ("1 Somali killed", "2 Kikuyu burned in their
+# homes"): ACLED codes such victims as civilians.
+_VICTIM_NOUN_AFTER = re.compile(
+    r"[ -]+(?:herder|herdsman|herdboys?|child(?:ren)?|boys?|girls?|m[ae]n|wom[ae]n|traders?|"
+    r"farmers?|refugees?|villagers?|residents?|famil(?:y|ies)|students?|pupils?|civilians?|"
+    r"elders?|businessm[ae]n|people|persons?|drivers?|workers?|teachers?|passengers?|"
+    r"travell?ers?|squatters?|motorists?|mothers?|fathers?|infants?|traveller|shepherds?|"
+    r"households?|homes?|houses?|settlements?|villages?|worshippers?)\b",
+    re.I,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a|an)\s+$", re.I
+)
+_HURT_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have been|has been)\s+)?(?:\w+ly\s+)?"
+    r"(?:killed|injured|wounded|shot|dead|hacked|stabbed|murdered|burn(?:ed|t)|abducted|"
+    r"kidnapped|beaten|lynched|hurt)\b",
+    re.I,
+)
+
+
+def counts_victims(text: str, start: int, end: int) -> bool:
+    """Whether the people's name at [start, end) of ``text`` counts the people hurt ("1 Somali
+    killed", "two Kikuyu were hacked")."""
+    return (
+        _COUNT_BEFORE.search(text, 0, start) is not None
+        and _HURT_AFTER.match(text, end) is not None
+    )
+
+
+def qualifies_victims(text: str, end: int) -> bool:
+    """Whether the people's name ending at ``end`` of ``text`` qualifies people or homes ("a
+    Turkana herder", "Pokomo villages"), rather than naming fighters."""
+    return _VICTIM_NOUN_AFTER.match(text, end) is not None
+
+
+def mark_victim_peoples(found: list[ActorMention], text: str, base: int) -> list[ActorMention]:
+    """A people's name that counts the victims ("1 Somali killed") in the role "target", whatever
+    the parse made of it (``text`` is the sentence, starting at ``base`` in the article)."""
+    return [
+        ActorMention(a.span, a.entry, a.generic, "target", a.sent)
+        if not a.generic and a.entry.inter == 4
+        and counts_victims(text, a.span.start - base, a.span.end - base) else a
+        for a in found
+    ]  # fmt: skip
 
 
 def any_space(pattern: str) -> str:

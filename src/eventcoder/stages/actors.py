@@ -63,7 +63,7 @@ from ..registry import stage
 from . import actor_refer as refer
 from . import actor_roles as roles
 from .actor_lexicon import COMMUNAL_FROM, GANG_COUNTRIES, Lexicon
-from .actor_mentions import ActorMention, Entry
+from .actor_mentions import ActorMention, Entry, counts_victims, qualifies_victims
 
 INTER_CIVILIANS = 7
 _AFFILIATION = re.compile(
@@ -192,6 +192,11 @@ class ActorsStage:
                 if a.generic and a.entry.name.startswith("Unidentified Armed Group") else a
                 for a in mentions
             ]  # fmt: skip
+        # A people's "ethnic group" that fights or attacks ("Orma ethnic group attacks Pokomo
+        # villages") is its militia (ACLED Codebook, "Identity militias"); the group as such is
+        # only an associated actor of demonstrations.
+        if etype in ("Battles", "Violence against civilians"):
+            mentions = [self._as_militia(a) for a in mentions]
         # A group named as another's affiliate ("al-Shabaab, which is linked to al Qaeda") is
         # background about the actor, not a side of the event.
         mentions = [
@@ -306,11 +311,16 @@ class ActorsStage:
             # Civilians are the target of this event type, so a named non-state armed group the
             # parse left in another role ("Pokot raiders attack village", a headline) is the
             # perpetrator.
-            # A people's name that qualifies the victims ("two Turkana children were shot") tells
-            # who was hit, not who struck.
+            # A people's name that qualifies the victims ("two Turkana children were shot") or is
+            # their target ("1 Somali killed", ``mark_victim_peoples``) tells who was hit, not who
+            # struck.
             named = [
                 a for a in armed
-                if not a.generic and a.entry.inter in (2, 3, 4) and not any(
+                if not a.generic and a.entry.inter in (2, 3, 4)
+                and not (a.entry.inter == 4 and a.role == "target" and (
+                    counts_victims(text, a.span.start, a.span.end)
+                    or qualifies_victims(text, a.span.end)
+                )) and not any(
                     c.role != "agent" and 0 <= c.span.start - a.span.end <= 1 for c in civilians
                 )
             ]  # fmt: skip
@@ -531,6 +541,18 @@ class ActorsStage:
                 if named:
                     return named[0]
         return None
+
+    def _as_militia(self, mention: ActorMention) -> ActorMention:
+        """A people's ethnic group ("Orma Ethnic Group (Kenya)") as its militia, if the dictionary
+        names one; any other mention as it is."""
+        name = mention.entry.name
+        if mention.entry.inter != 0 or " Ethnic Group (" not in name:
+            return mention
+        militia = name.replace(" Ethnic Group (", " Ethnic Militia (")
+        entry = next((e for e in self.lexicon.names.get(militia.lower(), []) if e.name == militia), None)
+        if entry is None:
+            return mention
+        return ActorMention(mention.span, entry, mention.generic, mention.role, mention.sent)
 
     def _identity_militia(self, country: str, year: int | None) -> Entry:
         kind = "Communal" if year is not None and year >= COMMUNAL_FROM else "Ethnic"
