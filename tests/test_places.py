@@ -226,6 +226,38 @@ def test_names_that_are_not_the_place_are_passed_over(
     assert event.country == "Kenya" != not_country
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "admin1", "location"),
+    [
+        # El Refugio is unknown in El Salvador; Mexico's hamlets of the name are other places.
+        ("On 5 May 2021, in El Refugio (Ahuachapan), suspected gang members shot at a police "
+         "patrol; no injuries were reported.", "El Salvador", "Ahuachapan", "Ahuachapán"),
+        # Kenya's former province, not Rwanda's town of Nyanza.
+        ("In Nyanza Province, cattle rustlers raided two homesteads and drove away six cows.",
+         "Kenya", None, None),
+        # A name with its kind word is a place though no pattern found it.
+        ("Gunmen from a neighbouring village raided Ng'oron village, Tirioko Tiaty Sub-county, "
+         "and shot dead two herders.", "Kenya", "Baringo", "Tirioko"),
+        # The coder's location outside the place's brackets, though the parser sees a person.
+        ("In Mau forest (no exact location given, location coded as Mau Narok) a forest ranger "
+         "was shot with an arrow by settlers facing eviction.", "Kenya", "Nakuru", "Mau Narok"),
+        # An unknown village: its bracketed district stands in, not the division's capital.
+        ("On 12 March 2023, two groups of villagers clashed with sharp weapons in Dighirpar "
+         "village (Habiganj, Sylhet) over a land dispute.", "Bangladesh", "Sylhet", "Habiganj"),
+        # "Shan State" is ACLED's Shan-North here: the township's town, not another area's.
+        ("On 2 June 2021, in Nam Hsan Kone village (Kyaukme Township, Kyaukme District, Shan "
+         "State), a landmine exploded beside the road.", "Myanmar", "Shan-North", "Kyaukme"),
+    ],
+)  # fmt: skip
+def test_areas_named_beside_an_unknown_place_stand_in(
+    pipeline: Pipeline, text: str, country: str, admin1: str | None, location: str | None
+) -> None:
+    event = _place(pipeline, text)
+    assert event.country == country
+    if admin1 is not None:
+        assert (event.admin1, event.location) == (admin1, location)
+
+
 def test_bracketed_admin_areas_bound_the_place(pipeline: Pipeline) -> None:
     # "Kamayut" is not in the gazetteer and a bus stop's name spells like villages elsewhere:
     # the event stays in the bracketed Yangon Region.
@@ -315,6 +347,9 @@ def test_withdrawn_country_codes_do_not_capture_places(gazetteer: Gazetteer) -> 
         # Areas ACLED's table lacks take their English names, not "Hrodzienskaja voblasć".
         ("Lida", "BY", 3, "Grodno"),
         ("Bojnurd", "IR", 3, "North Khorasan"),
+        # Kenya's former provinces name the country (data/country_aliases.tsv).
+        ("Nyanza Province", "KE", 0, ""),
+        ("Rift Valley", "KE", 0, ""),
     ],
 )
 def test_gazetteer_knows_admin_areas_and_towns(

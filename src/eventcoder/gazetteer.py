@@ -53,7 +53,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 # An ACLED location and a GeoNames town of the same name this close are one town.
 SAME_TOWN_KM = 15.0
 # The user's gazetteer (GeoNames imports), in the same directory; not versioned like the index.

@@ -18,7 +18,9 @@ a namesake hamlet), of nationality adjectives, and of the text-to-country model 
 "upazila", "matatu", "township" say where a note is even when its places are unknown). Then
 candidates in that country are scored by level, population, the admin areas named beside them,
 the kind word after them, and whether they stand (first) in the event's own sentences; bracketed
-admin areas stand in only when the place itself is unknown. Precision follows ACLED: 1 the named
+admin areas stand in only when the place itself is unknown (the first, most specific, first:
+each lies in the ones after it); readings outside the areas named beside a place are namesakes,
+passed over when those areas lie in another country. Precision follows ACLED: 1 the named
 town, 2 "near X" or a town elsewhere in the article, 3 only an admin area or country known (its
 most populous town stands in). Where the text names no place finer than the country, the
 text-to-admin1 model (``data/models/area.joblib``, see the model card) picks the admin1 area that
@@ -38,7 +40,17 @@ from ..config import Config
 from ..gazetteer import Gazetteer, Place, name_key
 from ..model import Annotations, EventRecord, Evidence, Span, Work
 from ..registry import stage
-from .place_names import FUZZY_FLOOR, mountain, similarity, town_and_area
+from .place_names import (
+    FUZZY_FLOOR,
+    abroad,
+    conflict_location,
+    country_shares,
+    hint_resolves,
+    mountain,
+    population_of,
+    similarity,
+    town_and_area,
+)
 
 # Words spaCy sometimes tags as places, and that are never the place of an event.
 _NOT_PLACES = {
@@ -49,8 +61,10 @@ _NOT_PLACES = {
 }  # fmt: skip
 # A capitalised name of up to five words; a full stop only inside a word ("U.S."), never at a
 # sentence end ("in Wajir. The gunmen").
+# Lower-case joiners of Arabic, Spanish and Portuguese names ("Mato Grosso do Sul": cut at "do",
+# "Mato Grosso" is the neighbouring state).
 _WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_CAP = rf"{_WORD}(?:[ -](?:(?:al|el|ad|ar|as|az|de|del|la|le|of|ez|es|ash)[ -])?{_WORD}){{0,4}}"
+_CAP = rf"{_WORD}(?:[ -](?:(?:al|el|ad|ar|as|az|de|del|do|da|dos|das|la|le|of|ez|es|ash)[ -])?{_WORD}){{0,4}}"
 # The kind of place written after its name ("Boda upazila", "Bahan township", "Baringo county").
 _KIND = (
     r"(?i:city|town|township|upazila|upazila town|district town|municipality|village|village tract"
@@ -119,6 +133,10 @@ _DIRECTION = re.compile(
 # ACLED's "(coded as X, Y)", "(location coded as X)": X is the location ACLED chose; its name
 # ends where lower-case words begin ("coded as Mai Mahiu with GP2 for ...", "coded as Laiza town").
 _CODED = re.compile(r"^(?:location\s+)?coded (?:as|to)\s+", re.I)
+# The same outside a place's brackets: "in Mau forest (no exact location reported, location coded
+# as Mau Narok with GP2)", "outside parliament [coded to Athens-Central Athens]". Actors are coded
+# so too ("coded as Southern Resistance"): only names the gazetteer knows as written count.
+_CODED_ANYWHERE = re.compile(rf"\bcoded (?:as|to)\s+({_CAP})")
 # A second bracket right after the first: "X village (coded as Y) (Z township, W region)".
 _NEXT_PAREN = re.compile(r"\s*\(([^()]{2,80})\)")
 # "Lokori in Turkana South", "Karima ward in Nyeri", "Mau Narok division of Nakuru County":
@@ -171,7 +189,9 @@ W_FUZZY = 4.0  # found by consonant skeleton only ("Baghouz" for "Baghuz"): a we
 W_KIND = 2.0  # "Baringo county" is the county, "Baragoi town" the town
 W_FIRST = 1.0  # the first place named in the event's sentences: where notes and leads put it
 W_CONTEXT = 5.0  # a bracketed admin area: the place's surroundings, not the place
-W_LOOSE = 6.0  # a name outside place patterns and entities: only when nothing else resolves
+# A name outside place patterns and entities: only when nothing else resolves, unless a kind word
+# follows it ("Tirioko Tiaty Sub-county", "Hemayetpur union" say they are places).
+W_LOOSE = 6.0
 W_PEOPLE = 8.0  # a people's home county ("Pokot raiders"): only when no place is named
 W_HINT_MISS = 6.0  # a namesake outside the admin areas named in the toponym's brackets
 W_CODED = 8.0  # ACLED's "(coded as X)": the note's coder named the location outright
@@ -187,8 +207,6 @@ SMALL_TOWN = 50_000
 # A hamlet-only name not said to be where anything happened votes a quarter: "Kibaki named the
 # cabinet" (a Ukrainian village's alternate name); measured on non-holdout notes.
 WEAK_VOTE = 0.25
-# ACLED's conflict locations have no population; where events recur they outrank hamlets.
-CONFLICT_TOWN = 10_000
 W_HINT_COUNTRY = 4.0  # an event sentence's toponym whose admin hints match puts its country first
 W_MENTION_COUNTRY = 2.0  # an unambiguous toponym in the event's own sentences
 
@@ -286,8 +304,17 @@ class PlacesStage:
             for i, (start, name, is_coded) in enumerate(parts):
                 key = (start, start + len(name))
                 if key not in spans:
-                    spans[key] = (sent_of(start), hints[i + 1 :] if is_coded else (), True)
+                    # Each area lies in the ones after it: "(Kyaukme Township, Kyaukme
+                    # District, Shan State)" holds Kyaukme town, not Shan's other towns.
+                    spans[key] = (sent_of(start), hints[i + 1 :], True)
                     (coded if is_coded else context).add(key)
+        coded_only: set[tuple[int, int]] = set()
+        for m in _CODED_ANYWHERE.finditer(text):
+            key = (m.start(1), m.end(1))
+            if not any(s <= key[0] < t or key[0] <= s < key[1] for s, t in spans):
+                spans[key] = (sent_of(key[0]), (), True)
+                coded.add(key)
+                coded_only.add(key)
         for m in _PREP.finditer(text):
             # "in Buenos Aires, Nuevo Chimbote, Ancash": each name lies in the ones after it.
             chain = [(m.start(2), m.group(2))] + [
@@ -341,7 +368,10 @@ class PlacesStage:
         persons = {(e.span.start, e.span.end) for e in ann.entities if e.label == "PERSON"}
         out = []
         for (start, end), (sent, hints, prep) in sorted(spans.items()):
-            toponym = self._toponym(text, start, end, sent, hints, prep, persons)
+            # "coded as Mau Narok": the coder's location, though the parser saw a person.
+            toponym = self._toponym(
+                text, start, end, sent, hints, prep, set() if (start, end) in coded else persons
+            )
             if toponym is not None:
                 if (start, end) in context:
                     toponym = replace(toponym, context=True)
@@ -352,10 +382,14 @@ class PlacesStage:
                     if not kept:
                         continue
                     toponym = replace(toponym, candidates=kept)
+                if (start, end) in coded_only and toponym.fuzzy:
+                    continue
+                if abroad(self.gazetteer, toponym.candidates, toponym.hints, _hint_matches):
+                    continue
                 if (start, end) in loose:
                     if toponym.fuzzy or toponym.people:
                         continue
-                    kept = tuple(c for c in toponym.candidates if c.level in (1, 2) or _conflict(c))
+                    kept = tuple(c for c in toponym.candidates if c.level in (1, 2) or conflict_location(c))
                     if not kept:
                         continue
                     toponym = replace(toponym, candidates=kept, loose=True)
@@ -482,8 +516,12 @@ class PlacesStage:
             hinted = {c.iso2 for c in t.candidates if _hint_matches(c, t.hints)}
             for iso2 in hinted:
                 focus[iso2] += W_HINT_COUNTRY
+            if t.coded:
+                # ACLED's coder named this location: its country, as surely as matching hints.
+                for iso2, share in country_shares(t.candidates).items():
+                    focus[iso2] += W_HINT_COUNTRY * share
             weight = (2.0 if t.after_preposition else 1.0) * _vote(t)
-            for iso2, share in _country_shares(t.candidates).items():
+            for iso2, share in country_shares(t.candidates).items():
                 focus[iso2] += weight * share
         for e in ann.entities:
             if e.label == "NORP":
@@ -519,7 +557,7 @@ class PlacesStage:
             for place in t.candidates:
                 if place.iso2 != country:
                     continue
-                hinted = _hint_matches(place, t.hints)
+                hinted = _hint_matches(place, t.hints) or hint_resolves(self.gazetteer, place, t.hints)
                 # "Samburu villagers": the county, not a namesake hamlet in another county.
                 elsewhere = (
                     place.level == 3
@@ -540,14 +578,14 @@ class PlacesStage:
                 )
                 score = (
                     W_LEVEL[place.level]
-                    + W_POPULATION * math.log10(_population(place) + 1)
+                    + W_POPULATION * math.log10(population_of(place) + 1)
                     + (W_MENTION if in_mention else 0.0)
                     + (W_HINT if hinted else 0.0)
                     - (W_HINT_MISS if missed or outside else 0.0)
                     - (W_CONTEXT if t.context else 0.0)
                     - (W_PEOPLE if t.people else 0.0)
                     - (W_KIND if elsewhere else 0.0)
-                    - (W_LOOSE if t.loose else 0.0)
+                    - (W_LOOSE if t.loose and not t.kind else 0.0)
                     - (W_FUZZY if t.fuzzy else 0.0)
                     + (W_KIND if _kind_fits(t.kind, place) else 0.0)
                     + (W_FIRST if t is first else 0.0)
@@ -592,11 +630,13 @@ class PlacesStage:
         )
 
     def _hint_areas(self, toponyms: list[Toponym], country: str) -> set[str]:
-        """Name keys of the bracketed admin areas that the gazetteer places in ``country``."""
+        """Name keys of the bracketed admin areas that the gazetteer places in ``country``, with
+        and without their kind word ("Kachin State" is Kachin)."""
         return {
-            name_key(t.span.text)
+            key
             for t in toponyms
             if t.context and any(c.iso2 == country and c.level in (1, 2) for c in t.candidates)
+            for key in _hint_keys(t.span.text)
         }
 
     def _event_country(
@@ -614,7 +654,7 @@ class PlacesStage:
                 continue
             # An ambiguous name votes by the prominence of its readings ("Dhaka": the capital,
             # not a village in India); an unambiguous name votes for its own country.
-            for iso2, share in _country_shares(t.candidates).items():
+            for iso2, share in country_shares(t.candidates).items():
                 scores[iso2] += W_MENTION_COUNTRY * share * _vote(t)
         return scores.most_common(1)[0][0] if scores else ""
 
@@ -689,51 +729,17 @@ class PlacesStage:
         )
 
 
-# Admin areas are better known than towns of their population; admin2 (an "Athens County") less so.
-LEVEL_PROMINENCE = {1: 2.0, 2: 0.5, 3: 0.0}
-
-
 def _vote(t: Toponym) -> float:
     """How much a toponym says about the country: little for a name that is not said to be
     where something happened and that only hamlets bear ("Kibaki named ...", "aggression on
     Gaza")."""
-    if t.after_preposition or any(_hint_matches(c, t.hints) for c in t.candidates):
+    if t.after_preposition or t.coded or any(_hint_matches(c, t.hints) for c in t.candidates):
         return 1.0
     if all(c.level == 0 for c in t.candidates):
         return 0.5
     if all(c.level == 3 and c.population < SMALL_TOWN for c in t.candidates):
         return WEAK_VOTE
     return 1.0
-
-
-def _conflict(place: Place) -> bool:
-    """One of ACLED's conflict locations (they alone have no population)."""
-    return place.level == 3 and place.population == 0
-
-
-def _population(place: Place) -> int:
-    """A town's population; ACLED's conflict locations (none known) count as a small town."""
-    return CONFLICT_TOWN if _conflict(place) else place.population
-
-
-def _prominence(place: Place) -> float:
-    """How likely a reading of a name is the one meant: countries, admin areas, big towns."""
-    if place.level == 0:
-        return 12.0
-    if place.population == 0 and place.level == 3:
-        # ACLED's own conflict locations (no population known): places where events happen.
-        return 4.0
-    return LEVEL_PROMINENCE[place.level] + math.log10(place.population + 1)
-
-
-def _country_shares(candidates: tuple[Place, ...]) -> dict[str, float]:
-    """Each country's share of a name, by the prominence of its best reading there."""
-    best: dict[str, float] = {}
-    for c in candidates:
-        best[c.iso2] = max(best.get(c.iso2, 0.0), _prominence(c))
-    # Squared, so that a city of a million outweighs a hamlet of the same name by far.
-    total = sum(v * v for v in best.values()) or 1.0
-    return {iso2: v * v / total for iso2, v in best.items()}
 
 
 def _kind_fits(kind: str, place: Place) -> bool:
