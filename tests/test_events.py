@@ -14,11 +14,13 @@ from eventcoder.stages.precedence import (
     arrest_is_aside,
     bomber_stopped,
     codebook_drops,
+    crowd_reading,
     demonstration_reading,
     displaced_by_fighting,
     force_on_crowd,
     more_than_destruction,
     pro_government,
+    reads_as_clash,
     reads_as_exchange,
     reads_as_shelling,
     riot_not_mob,
@@ -636,3 +638,37 @@ def test_a_crowd_rioting_as_one_body(text: str, rioted: bool) -> None:
 def test_riots_and_dispersals_type_the_crowd_event(front: Pipeline, text: str, sub_event_type: str) -> None:
     events = _code(front, text).events
     assert events and events[0].sub_event_type == sub_event_type
+
+
+# State forces named as the agent of a passive ("killed by police") did the harm; they were not hit.
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Two journalists were assaulted by police officers at a rally in Eldoret.", "Attack"),
+        ("A man suspected of stealing a phone was killed by police in Kisumu on Sunday.", "Attack"),
+        ("Policemen were filmed executing two unarmed men on a street in Nairobi.", "Attack"),
+        # The police hurt, not hurting: not a one-sided attack by them.
+        ("Two police officers were shot by unknown men in Garissa.", ""),
+    ],
+)
+def test_state_forces_as_agents_read_as_attack(text: str, reading: str) -> None:
+    assert crowd_reading(text) == reading
+
+
+# State forces or an armed side killing raiders, bandits or militiamen: two armed sides, a clash.
+@pytest.mark.parametrize(
+    ("text", "clash"),
+    [
+        ("Police kill four suspected raiders near the border of Turkana.", True),
+        ("Reservists shoot two bandits who had stolen goats in Baringo.", True),
+        ("Home guards killed a cattle raider at a watering point in Isiolo.", True),
+        ("Gunmen kill a shopkeeper and his wife in their home in Mandera.", False),
+    ],
+)
+def test_armed_sides_killing_raiders_read_as_clash(text: str, clash: bool) -> None:
+    assert reads_as_clash(text) is clash
+
+
+def test_lighting_fires_makes_a_demonstration_violent() -> None:
+    text = "Students protested over unpaid bursaries by blocking the road and lighting fires."
+    assert demonstration_reading(text) == "Violent demonstration"

@@ -73,21 +73,23 @@ _CIVILIANS = re.compile(
 # of the regime's intelligence", "militants ambushed a gendarmerie unit", "two NDS members were shot",
 # "the army attacked IS militants". On training-side notes that say so, with no crowd or mob doing
 # it, Armed clash outnumbers Attack 82 to 2 in the global file and 24 to 5 in Kenya (the rest are
-# bombs and shelling, which this rule does not retype).
+# bombs and shelling, which this rule does not retype). Raiders and bandits killed ("police kill
+# Sudanese raiders", "home guards kill cattle raider") are such a side too: on 1,500 training-side
+# notes each, with a model not trained on them, Kenya fixed 3, broke 0; global and Bangladesh unchanged.
 # Words before the target that qualify it ("pro-government", "regime's"), not a clause or a place.
 _QUALIFIER = (
     r"(?:(?!by |when |as |after |while |in |during |and |from |outside |near |at |inside |on |to |into |"
     r"of |with |for )[\w-]+ )"
 )
 _ARMED_TARGET = (
-    rf"(?:{_QUALIFIER}{{0,2}}?(?:militants?|fighters?|rebels?|insurgents?|militia(?:s|men)?|"
+    rf"(?:{_QUALIFIER}{{0,2}}?(?:militants?|fighters?|rebels?|insurgents?|militia(?:s|men)?|raiders?|bandits?|"
     r"militia (?:members?|forces|check ?points?)|soldiers?|troops|gendarmes?|gendarmerie (?:unit|post)|"
     r"(?:police|army|military|security|state police) (?:patrol|convoy|unit|post|check ?point|station)|"
     r"check ?points?|convoy of [\w-]+ ?[\w-]*|(?-i:[A-Z]{2,}\w*) (?:forces|fighters?|militants|positions)|"
     r"members? of (?:the )?(?:regime|army|security forces|armed forces|pro-[\w-]+ (?:militia|forces))))"
 )
 _ARMED_TARGETED = re.compile(
-    rf"\b(?:attack(?:ed|s|ing)|ambush(?:ed|es|ing)|killed|killing|shot(?: dead| and killed)?|assassinated|"
+    rf"\b(?:attack(?:ed|s|ing)|ambush(?:ed|es|ing)|kill(?:ed|ing|s)?|shoot|shot(?: dead| and killed)?|assassinated|"
     rf"opened fire (?:at|on)|fired (?:at|on)|raided|targeted) (?:an? |the |\d+ |two |three )?{_ARMED_TARGET}\b|"
     rf"\b(?:\d+|one|two|three|four|five|an?) {_ARMED_TARGET} (?:\w+ ){{0,2}}?(?:was|were) "
     rf"(?:\w+ )?(?:killed|shot|attacked|ambushed|wounded|injured|assassinated)\b",
@@ -130,7 +132,7 @@ _PERPETRATOR = re.compile(
 )
 _HARM = re.compile(
     r"\b(?:shot|shoots?|shooting|killed|kills?|killing|gunned down|ambush(?:ed|es)?|attack(?:ed|s)?|"
-    r"raided|hacked|slashed|murder\w*|executed|flogged|beat(?:en)?|tortured|abduct\w*|injur\w*|wounded)\b",
+    r"raided|hacked|slashed|murder\w*|execut(?:ed|ing|es)|flogged|beat(?:en)?|tortured|abduct\w*|injur\w*|wounded)\b",
     re.IGNORECASE,
 )
 # Words of a fight between sides, however loosely used ("clashes", "fighting", "confrontation"):
@@ -143,14 +145,16 @@ _SIDES_MET = re.compile(
 
 # State forces on the receiving end ("three police officers were wounded", "killed two soldiers",
 # "assaulted a police post"): they are armed, so the event is a clash, whoever the other side
-# ("police said two people were shot" is the police reporting, not hit).
+# ("police said two people were shot" is the police reporting, not hit; "killed by police",
+# "assaulted by police officers" name them as the ones who did it: on 1,500 training-side Kenyan
+# notes, with a model not trained on them, no longer reading them as hit fixed 4 attacks, broke 0).
 _FORCES_HIT = re.compile(
     rf"(?:{_SECURITY.pattern})\s+(?:(?!said|says|say|reported)\w+\s+){{0,8}}?(?:was|were|had been|have been)\s+(?:\w+\s+)?"
     rf"(?:shot|killed|wounded|injured|attacked|ambushed|hacked|stabbed)\b|"
     rf"(?:{_SECURITY.pattern})\s+(?:killed|shot|wounded|injured) by\b|"
     rf"\b(?:kill\w*|shoot\w*|shot|attack\w*|ambush\w*|assault\w*|stabb\w*|wound\w*|threw|thrown|"
     rf"hurl\w*|pelt\w*|ston(?:ed|ing)|torch\w*|set ablaze)\s+"
-    rf"(?:\w+\s+){{0,4}}?(?:{_SECURITY.pattern})",
+    rf"(?:(?!by\s)\w+\s+){{0,4}}?(?:{_SECURITY.pattern})",
     re.IGNORECASE,
 )
 
@@ -341,7 +345,7 @@ def riot_not_mob(text: str) -> bool:
 _RIOTING = re.compile(
     r"\b(?:barricad\w*(?! themselves)|violent(?:ly)? (?:protest\w*|demonstrat\w*|riot\w*)|"
     r"(?:protest\w*|demonstrat\w*) violently|ston(?:ed|ing)|clash(?:ed|es|ing)? with|broke into|"
-    r"destruction of (?:\w+ )?property|lit (?:\w+ ){0,2}?(?:fires?|bonfires?)|bonfires?|looting|"
+    r"destruction of (?:\w+ )?property|(?:lit|light(?:ing|s)?) (?:\w+ ){0,2}?(?:fires?|bonfires?)|bonfires?|looting|"
     r"armed with (?:\w+ ){0,2}?(?:sticks|stones|crude weapons|machetes|clubs|rungus|pangas|rocks)|"
     r"dump(?:ed|ing|s)? (?:\w+ ){0,2}?(?:garbage|sewage|waste)|"
     r"(?:threw|throwing|hurled|hurling|pelt(?:ed|ing)?)\b[^.;]{0,30}\b(?:stones?|rocks|bricks|missiles)|"
