@@ -137,6 +137,18 @@ def test_an_affiliate_named_in_passing_is_not_the_target(pipeline: Pipeline) -> 
         ("On 2 March 2020, in Celaya, Guanajuato, Mexico, the body of a man with gunshot wounds "
          "was found dumped beside a road. 1 fatality.",
          "Unidentified Gang (Mexico)", 3),
+        # "Somali" before bandits in Kenya is their nationality, not the Somali people's militia
+        ("On 4 June 2009, suspected Somali bandits shot dead a shopkeeper in Dadaab, Garissa "
+         "county, Kenya.",
+         "Unidentified Armed Group (Somalia)", 3),
+        # a short people's name ("Luo") names the people's militia, as "Pokot" does
+        ("On 2 January 2008, a Luo group attacked and burned houses in Kibera, Nairobi, Kenya, "
+         "killing two people.",
+         "Luo Ethnic Militia (Kenya)", 4),
+        # the Medellin cartel's armed wing signs its own attacks
+        ("On 20 October 1989, a bomb exploded at a newspaper office in Bogota, Colombia, killing "
+         "two guards. The Extraditables claimed responsibility for the attack.",
+         "Los Extraditables", 3),
     ],
 )  # fmt: skip
 def test_identity_militias_and_gangs(pipeline: Pipeline, text: str, actor1: str, inter1: int) -> None:
@@ -169,6 +181,9 @@ def test_police_named_after_the_riot_sentence_are_its_actor2(pipeline: Pipeline)
         (("On 9 May 1989, ELN guerrillas attacked a police post in Saravena, Arauca department, "
           "Colombia, killing two policemen."),
          "ELN: National Liberation Army"),
+        (("On 11 November 1989, ERP guerrillas attacked an army post in San Miguel, El Salvador, "
+          "killing two soldiers."),
+         "ERP: People's Revolutionary Army"),
     ],
 )  # fmt: skip
 def test_latin_american_armed_groups_by_acronym_or_name(

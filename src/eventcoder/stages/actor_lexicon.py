@@ -221,7 +221,33 @@ class Lexicon:
                         at = m.end() + pair.start(1)
                         add(at, at + len(pair.group(1)), self.localise(entry, other, year), True)
         found = mark_victim_peoples(sorted(found, key=lambda a: a.span.start), text, base)
+        found = self._nationals(found, text, base, country, year)
         return merge_named_with_generic(found, text, base)
+
+    def _nationals(self, found: list[ActorMention], text: str, base: int, country: str,
+                   year: int | None) -> list[ActorMention]:
+        """ "Somali gunmen" in Kenya: a people's name that is also another state's nationality,
+        before an unnamed armed word, tells where the gunmen come from, not a people's militia:
+        ACLED codes them as an unidentified armed group, mostly "(Somalia)" (7 of 7 such gunmen,
+        bandits, assailants, pirates and fighters in Kenya's training notes, 5 of them Somalia's;
+        "Somali militia" and "Somali militants" stay the people's militia, 4 of 4)."""
+        out: list[ActorMention] = []
+        for a in found:
+            prev = out[-1] if out else None
+            nation = self.nation_names.get(prev.span.text.lower(), "") if prev is not None else ""
+            if prev is not None and nation and nation != country and not prev.generic and (
+                prev.entry.inter == 4 and a.generic and a.entry.inter == 3
+                and 0 <= a.span.start - prev.span.end <= 1 and _NATIONALS.fullmatch(a.span.text)
+            ):  # fmt: skip
+                unnamed = self.localise(
+                    Entry("Unidentified Armed Group ({country})", 3, ""), nation, year
+                )
+                said = text[prev.span.start - base : a.span.end - base]
+                span = Span(prev.span.start, a.span.end, said)
+                out[-1] = ActorMention(span, unnamed, True, a.role, a.sent)
+                continue
+            out.append(a)
+        return out
 
     def _nation(self, text: str, m: re.Match[str], entry: Entry, country: str) -> str:
         """The country a state force belongs to: "Turkish troops" -> Turkey; else the event's."""
@@ -262,6 +288,13 @@ class Lexicon:
             return f"{kind} Forces of {country}"
         p = max(periods, key=lambda p: (p.end is None, p.start))
         return f"{kind} Forces of {country} ({p.start}-{p.end or ''})"
+
+
+# The unnamed armed words a nationality may qualify ("Somali gunmen"), from the role words of
+# ``data/actor_aliases.tsv`` for unidentified armed groups.
+_NATIONALS = re.compile(
+    r"(?:gunmen|bandits|assailants|attackers|fighters|pirates|robbers|kidnappers)", re.I
+)
 
 
 def _alternation(names: list[str], *, case_sensitive: bool) -> re.Pattern[str]:

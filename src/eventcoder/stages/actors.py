@@ -85,7 +85,7 @@ _IDENTITY_CONFLICT = re.compile(
     r"(?:rival|neighbou?ring|two|warring) (?:communities|villages|clans|tribes)|"
     r"community clash(?:es)?|"
     r"land (?:dispute|row|conflict)|over (?:land|pasture|grazing|water|a watering hole|boreholes?)|"
-    r"cattle|tribes|"
+    r"cattle|tribes|raiders?|"
     r"livestock|goats|camels|cows|pasture|grazing|pastoralist|ethnically|communities)\b",
     re.I,
 )
