@@ -35,7 +35,7 @@ model: install
 	$(BIN)/python scripts/build_casing.py ../shared/data/dev
 	$(BIN)/python scripts/build_outlets.py ../shared/data/dev
 	$(BIN)/python scripts/build_training.py ../shared/data/dev -o src/eventcoder/data/models/events.joblib
-	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind country -o src/eventcoder/data/models/country.joblib
+	$(BIN)/python scripts/build_country_model.py ../shared/data/dev -o src/eventcoder/data/models/country.joblib
 	$(BIN)/eventcoder train ../shared/data/dev/acled_dev.csv --exclude-holdout --kind area -o src/eventcoder/data/models/area.joblib
 
 # Rebuild the web map (src/eventcoder/web/static/, committed, so install and test need no npm)

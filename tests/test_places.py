@@ -398,3 +398,19 @@ def test_a_known_city_needs_no_country_named(pipeline: Pipeline) -> None:
     )
     event = pipeline.run(Article(id="mogadishu", text=text, published=date(2022, 10, 30))).events[0]
     assert (event.country, event.location) == ("Somalia", "Mogadishu")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # US news: its towns have namesakes abroad, and the notes-only country model said Kenya.
+        ("Police fired tear gas at protesters outside city hall in Memphis on Saturday night.",
+         "United States"),
+        # No place named at all: the words say where.
+        ("Russian artillery shelled a kindergarten on Tuesday, regional officials said.", "Ukraine"),
+        ("Matatu operators went on strike in protest at police harassment.", "Kenya"),
+    ],  # fmt: skip
+)
+def test_country_of_news_unlike_the_notes(pipeline: Pipeline, text: str, country: str) -> None:
+    event = pipeline.run(Article(id="n", text=text, published=date(2022, 5, 1))).events[0]
+    assert event.country == country
