@@ -14,7 +14,7 @@ Prints, in order:
 4. on two auxiliary corpora with exact coordinates — CIR's Russia-Ukraine monitor 2022 (the
    ``brief description``, split on the row's ``entry`` id) and PITF atrocities 2013-2017 (the
    ``Description``, split on its text) — coverage, country and within 5/25/100 km of the row's
-   point, on the holdout fifth only, capped at ``--aux-limit`` rows each.
+   point, on the holdout fifth only: ``--aux-limit`` rows of each, drawn at random (seed 0).
 
 Only figures are printed, never dev-data text. The data stays in ``../shared/data/dev``.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import tempfile
 import time
@@ -293,9 +294,7 @@ def cir_cases(limit: int) -> list[GeoCase]:
                     lambda e, gold=gold_country: names_match(e.country, gold, PLACE_RATIO),
                 )
             )
-            if len(cases) >= limit:
-                break
-    return cases
+    return _sample(cases, limit)
 
 
 def pitf_cases(limit: int) -> list[GeoCase]:
@@ -331,9 +330,14 @@ def pitf_cases(limit: int) -> list[GeoCase]:
                         lambda e, iso=iso: e.iso == iso,
                     )
                 )
-                if len(cases) >= limit:
-                    return cases
-    return cases
+    return _sample(cases, limit)
+
+
+def _sample(cases: list[GeoCase], limit: int) -> list[GeoCase]:
+    """A fixed pseudo-random ``limit`` of the holdout rows. The files are in date order, so their
+    first rows are one season (CIR's first 600 are January's troop movements near the border)."""
+    random.Random(0).shuffle(cases)
+    return cases[:limit]
 
 
 def score_cases(pipeline: Pipeline, cases: Sequence[GeoCase]) -> tuple[GeoScores, float]:
