@@ -9,7 +9,7 @@ import pytest
 from eventcoder.config import load_config
 from eventcoder.model import Article, Work
 from eventcoder.pipeline import Pipeline
-from eventcoder.stages.event_rules import crowd_rioted
+from eventcoder.stages.event_rules import crowd_rioted, military_strike
 from eventcoder.stages.precedence import (
     arrest_is_aside,
     bomber_stopped,
@@ -672,3 +672,69 @@ def test_armed_sides_killing_raiders_read_as_clash(text: str, clash: bool) -> No
 def test_lighting_fires_makes_a_demonstration_violent() -> None:
     text = "Students protested over unpaid bursaries by blocking the road and lighting fires."
     assert demonstration_reading(text) == "Violent demonstration"
+
+
+# Short conflict-monitor captions (written by us in that style): damage told with its cause, and
+# a side's weapons destroyed by the other, are events ACLED codes by the weapon used.
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("A kindergarten in Okhtyrka was damaged by shelling", "Shelling/artillery/missile attack"),
+        ("Houses shelled on the edge of Kupiansk", "Shelling/artillery/missile attack"),
+        ("Ukrainian paratroopers destroyed three Russian T-80 tanks near Lyman", "Armed clash"),
+        ("The Russian army destroyed two Ukrainian howitzers near Siversk", "Armed clash"),
+        ("Russian artillery destroyed a Ukrainian tank near Bakhmut", "Shelling/artillery/missile attack"),
+        ("Attack helicopter launching rockets at positions near Kreminna", "Air/drone strike"),
+        ("Drone dropping grenades on Russian trenches near Kherson", "Air/drone strike"),
+        ("Russian tanks firing at houses in Vuhledar", "Shelling/artillery/missile attack"),
+        ("MLRS strikes on the outskirts of Chuhuiv", "Shelling/artillery/missile attack"),
+        ("Chechen fighters during a street battle in Sievierodonetsk", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_conflict_captions_are_coded_by_the_weapon(
+    front: Pipeline, text: str, sub_event_type: str
+) -> None:
+    events = _code(front, text).events
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A clinic in Balakliia damaged by strike",
+        "Aftermath of a strike on a grain terminal in Mykolaiv",
+        "Casualties after a night strike near the bus station in Kramatorsk",
+    ],
+)
+def test_a_strike_that_hit_something_is_remote_violence(front: Pipeline, text: str) -> None:
+    events = _code(front, text).events
+    assert events and events[0].event_type == "Explosions/Remote violence"
+
+
+# Sightings of forces and damage with no cause told: no event ACLED codes from a caption.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Convoy of armoured vehicles heading north",
+        "Train carrying Russian military equipment towards Belgorod",
+        "Russian troop movements",
+        "Damaged apartment blocks in Chuhuiv",
+        "Destroyed Russian MLRS on a road near Izium",
+    ],
+)
+def test_sightings_and_bare_damage_code_nothing(front: Pipeline, text: str) -> None:
+    assert _code(front, text).events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "military"),
+    [
+        ("A school in Izium was damaged by strike.", True),
+        ("Smoke rising after a strike on the fuel depot.", True),
+        ("Teachers in Nakuru went on strike over unpaid salaries.", False),
+        ("Workers stayed home on the third day of the general strike.", False),
+        ("Students marched to the ministry after the strike by lecturers.", False),
+    ],
+)
+def test_military_and_labour_strikes(text: str, military: bool) -> None:
+    assert military_strike(text) is military

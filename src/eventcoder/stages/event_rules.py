@@ -119,6 +119,31 @@ def named_readings(sentence: str, strong: list[str]) -> list[str]:
     return [s for s in strong if s not in drop]
 
 
+# A "strike" told as the cause of damage or death, or aimed at a place: a military strike in
+# conflict reporting ("damaged by strike", "aftermath of strikes on the plant", "casualties after
+# a strike"), never a labour strike, whose reports name who strikes or over what (LABOUR).
+_STRIKE_NOUN = re.compile(
+    r"\b(?:after|following|by|from|in|during|of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?strikes?\b"
+    r"|\bstrikes?\s+(?:on|against|at|near|in|hit\w*|destroy\w*|damag\w*|kill\w*|injur\w*|leading|caus\w*)\b",
+    re.I,
+)
+_LABOUR = re.compile(
+    r"\b(?:general|hunger|labou?r|sit-down|wildcat|token|indefinite|nationwide|workers?|teachers?|"
+    r"doctors?|nurses?|lecturers?|unions?|staff|employees|drivers|transporters|traders|pay|wages?|"
+    r"salar\w*|allowances?|arrears|demands?|industrial action|go-slow|strikers?|strik(?:ing|es) (?:over|against|for)|"
+    r"(?:went|go|goes|going|are|were|was|is|be|been) on (?:a |an |the )?(?:\w+ )?strike|called (?:off )?(?:a |the )?strike|"
+    r"strike (?:action|notice|called|was called|continued|ended|entered))\b",
+    re.I,
+)
+
+
+def military_strike(sentence: str) -> bool:
+    """A "strike" that hit something, with no crowd or labour dispute told: a military strike."""
+    if not _STRIKE_NOUN.search(sentence) or _LABOUR.search(sentence):
+        return False
+    return not CROWD.search(re.sub(r"\bstrikes?\b", " ", sentence, flags=re.I))
+
+
 _TERRITORY = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory",
      "Non-violent transfer of territory"}

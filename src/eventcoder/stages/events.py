@@ -40,7 +40,7 @@ from importlib import resources
 from ..classify import SubEventModel, Taxonomy, load_model, load_taxonomy
 from ..config import Config
 from ..errors import ConfigError
-from ..model import EventRecord, Evidence, Mention, Sentence, Span, Work
+from ..model import EventRecord, Evidence, Mention, Sentence, Span, Token, Work
 from ..registry import stage
 from .event_groups import arrests_after, retype, taken_without_fight, with_neighbours
 from .event_rules import (
@@ -54,6 +54,7 @@ from .event_rules import (
     UNREST,
     crowd_rioted,
     excessive_force,
+    military_strike,
     named_readings,
 )
 from .precedence import (
@@ -119,6 +120,15 @@ DECISIVE = frozenset(
      "Abduction/forced disappearance", "Excessive force against protesters",
      "Change to group/activity", "Other"}
 )  # fmt: skip
+# Sub-types named by the weapon used ("artillery", "air strike", "tanks firing at"), and the
+# classifier's rival readings they win over in one sentence: ACLED codes remote violence by the
+# weapon, also on civilians ("shelled a market" is no "Attack"), and a bag of words cannot tell a
+# rocket fired from the ground from one fired from the air.
+WEAPONS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+WEAPON_RIVALS = frozenset(
+    {"Attack", "Mob violence", "Peaceful protest", "Violent demonstration",
+     "Remote explosive/landmine/IED", *WEAPONS}
+)  # fmt: skip
 # A modal or "threatened to" this many characters or fewer before an event word governs it
 # ("vowed to attack", "would not rule out strikes"); further away it is usually another clause.
 MODAL_WINDOW = 40
@@ -129,6 +139,8 @@ MIN_CRIME_CUES = 2
 # of notes with no event, most of them clear to a reader ("confronted the police", "blocked the
 # highway") but split by the classifier between two or three close sub-types.
 ARTICLE_FLOOR = 0.15
+# The sub-types a military "strike" of unnamed weapon may be (see event_rules.military_strike).
+STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 # Weight of the article-level classification in an event's confidence (rest: its best mention).
 DOC_WEIGHT = 0.5
 
@@ -197,6 +209,15 @@ class EventsStage:
             None if _is_history(s.span.text, year) else self._cues_of(s.span.text, s.span.start)
             for s in ann.sentences
         ]
+        for i, f in enumerate(found):
+            text_i = ann.sentences[i].span.text
+            if (
+                f is not None and f[0] and set(f[0]) <= WEAPONS and _MOVED.search(text_i)
+                and not _FIRED.search(text_i) and not _CAUSE.search(text_i)
+                and not any(p.search(text_i) for p in self.event_cues)
+                and _is_sighting(text_i, ann.tokens_in(i))
+            ):  # fmt: skip
+                found[i] = None  # "MLRS systems moving west": a weapon moved, not fired
         chosen = [i for i, f in enumerate(found) if f is not None]
         # Sentences with no event word but an armed or political actor: the classifier alone may
         # found an event there when it is sure ("the rebels announced a parallel administration",
@@ -205,6 +226,7 @@ class EventsStage:
         unnamed = [
             i for i, s in enumerate(ann.sentences)
             if found[i] is None and self._may_report(s.span.text, year)
+            and not _is_sighting(s.span.text, ann.tokens_in(i))
         ]  # fmt: skip
         if not chosen and not unnamed:
             return replace(work, mentions=(), events=())
@@ -227,6 +249,18 @@ class EventsStage:
         for i, p in zip(chosen, probs, strict=True):
             strong, casualty_only, trigger = found[i]  # type: ignore[misc]
             p = dict(p)
+            sent_text = ann.sentences[i].span.text
+            crowd_text = sent_text
+            if military_strike(sent_text):
+                # "Damaged by strike", "casualties after a strike on the market": a strike from
+                # the air or from afar (ACLED's Explosions/Remote violence), whichever of the two
+                # the classifier finds likelier where no weapon is named; no labour strike, so no
+                # crowd to demonstrate.
+                crowd_text = _STRIKE_WORD.sub(" ", sent_text)
+                if not strong:
+                    strong = (max(STRIKES, key=lambda k: p.get(k, 0.0)),)
+                    casualty_only = False
+                    found[i] = (strong, casualty_only, trigger)
             for label in strong:
                 p[label] = max(p.get(label, 0.0), CUE_FLOOR)
             top = max(p, key=p.__getitem__)
@@ -242,8 +276,7 @@ class EventsStage:
             # to tell "Attack" from "Armed clash", the article often is not.
             if p.get(doc_top, 0.0) >= CLOSE_SECOND * p[top]:
                 labels.append(doc_top)
-            sent_text = ann.sentences[i].span.text
-            if not CROWD.search(sent_text) or ("Looting/property destruction" in strong and names_no_protest(sent_text)):
+            if not CROWD.search(crowd_text) or ("Looting/property destruction" in strong and names_no_protest(sent_text)):
                 # A demonstration needs people demonstrating: "Fires erupted in the enclave" or
                 # "air assaults demolished stores" read as a riot to a bag of words, not to ACLED.
                 labels = [
@@ -365,6 +398,16 @@ class EventsStage:
             if event_hit:
                 break
         if not hits and event_hit is None:
+            return None
+        bare = _BARE_DAMAGE.match(sentence)
+        if (
+            bare
+            and not _CAUSE.search(sentence)
+            and not any(p.search(sentence[bare.end() :]) for p in self.event_cues)
+        ):
+            # A caption of damage or losses with no one who did it and no cause told ("Damaged
+            # residential buildings", "Destroyed Russian MLRS"): no event ACLED codes; the weapon
+            # named is what was destroyed, not what fired.
             return None
         if self._hypothetical(sentence, [*hits.values(), *([event_hit] if event_hit else [])]):
             return None
@@ -541,6 +584,18 @@ class EventsStage:
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:attacks?|assaults?|offensive|fighting|raids?)\b", re.I
 )
+# A sentence that opens with the damage it shows, a caption's way ("Damaged school no. 5").
+_BARE_DAMAGE = re.compile(
+    r"\W*(?:[\d:()-]+\s+)*(?:damag(?:ed|ing)|destroy(?:ed|ing)|abandoned|burn(?:ed|t)(?:-out)?|wrecked)\b",
+    re.I,
+)
+# What caused the damage, when a caption tells it: "damaged by shelling", "destroyed in strikes".
+_CAUSE = re.compile(
+    r"\b(?:by|after|following|from|result|due|caus\w*|during|amid|under|in (?:an? |the )?(?:\w+ )?"
+    r"(?:strikes?|attacks?|shelling|fighting|explosions?|bombing|blasts?|raids?))\b",
+    re.I,
+)
+_STRIKE_WORD = re.compile(r"\bstrikes?\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -589,10 +644,11 @@ def _drop_rival_readings(
         if not rivals:
             kept.append(event)
         elif (
-            event.sub_event_type in DECISIVE
+            (event.sub_event_type in DECISIVE
+             or (event.sub_event_type in WEAPONS and all(kept[i].sub_event_type in WEAPON_RIVALS for i in rivals)))
             and named(event, sents)
             and not any(named(kept[i], sents) for i in rivals)
-        ):
+        ):  # fmt: skip
             # The words name this reading, the more confident rival is the classifier's alone:
             # "soldiers arrested the commander" is an arrest however battle-like its words.
             kept[rivals[0]] = event
@@ -604,6 +660,30 @@ _PAST_EVENT = re.compile(
     r"kidnapped|stormed|died|wounded|injured|arrested|detonated)\b",
     re.I,
 )
+
+
+def _is_sighting(sentence: str, tokens: Sequence[Token]) -> bool:
+    """A caption of forces or equipment seen moving or standing ("Convoy of tanks", "Train
+    transporting military equipment", "Russian military movements"): no tensed verb tells anything
+    done, and ACLED does not code a sighting on its own. (Headlines such as "Police battle
+    gangsters" name no sighting and stay.)"""
+    return bool(_SIGHTING.search(sentence)) and not any(t.tag in _FINITE for t in tokens)
+
+
+_SIGHTING = re.compile(
+    r"\b(?:movements?|moving|on the move|transport\w*|convoys?|columns?|trains?|stationed|amass\w*|"
+    r"heading|spotted|seen|footage|video|images?|imagery|load(?:ed|ing)|unload\w*|arrival|presence|"
+    r"set up|parked|build-?up|logistic\w*|equipment|vehicles|patrol\w*|drills?|exercises?)\b",
+    re.I,
+)
+# Weapons moved or carried, not fired ("rockets on a truck headed north"), unless shelled, bombarded.
+_MOVED = re.compile(
+    r"\b(?:moving|moved|on the move|transport\w*|convoys?|columns?|trains?|cargo|head(?:ing|ed)|hidden|"
+    r"stationed|parked|load(?:ed|ing)|unload\w*|deliver\w*)\b",
+    re.I,
+)
+_FIRED = re.compile(r"\b(?:shell\w*|bombard\w*|launch\w*|fir(?:e|ed|es|ing)|barrages?)\b", re.I)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _has_past_event_verb(sentence: str) -> bool:

@@ -515,6 +515,26 @@ _UXO = re.compile(
     re.IGNORECASE,
 )
 # A grenade or bomb dropped from a drone: ACLED codes drone-dropped munitions as air/drone strikes.
+_AIRCRAFT_FIRED = re.compile(
+    r"\b(?:helicopters?|gunships?|jets?|warplanes?|aircraft|drones?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:fir(?:ed|ing)|launch(?:ed|ing)|shot)\s+(?:\w+\s+){0,2}?(?:rockets?|missiles?)\b",
+    re.IGNORECASE,
+)
+_ENEMY_KIT = re.compile(
+    r"\b(?:destroy(?:ed|s|ing)|knock(?:ed|s|ing) out|t(?:ook|akes|aking) out|wip(?:ed|es|ing) out|"
+    r"disabl(?:ed|es|ing))\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:Ukrainian|Russian|enemy|separatist|rebel|militant|insurgent|DPR|LNR|hostile)\b",
+    re.IGNORECASE,
+)
+_WEAPON = re.compile(
+    r"\b(?:artillery|mortars?|rockets?|missiles?|MLRS|HIMARS|drones?|air ?strikes?|aircraft|jets?|"
+    r"helicopters?|shell\w*|strikes?|mines?|IEDs?|ATGMs?|grenades?|bombs?)\b",
+    re.IGNORECASE,
+)
+_REMOTE = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+     "Grenade", "Chemical weapon"}
+)  # fmt: skip
 _DRONE_DROP = re.compile(r"\bdrones?\b[^.;]{0,40}?\bdrop(?:ped|s|ping)\b", re.IGNORECASE)
 # The fighting an agreement ends, told as its background ("agreed to a truce after two days of clashes").
 _FIGHT_BEFORE_DEAL = re.compile(
@@ -558,7 +578,17 @@ def codebook_drops(sentence: str, named: set[str]) -> set[str]:
     if "Remote explosive/landmine/IED" in named and _UXO.search(sentence):
         drop |= {"Shelling/artillery/missile attack", "Grenade"}
     if "Air/drone strike" in named and _DRONE_DROP.search(sentence):
-        drop |= {"Grenade", "Remote explosive/landmine/IED"}
+        drop |= {"Grenade", "Remote explosive/landmine/IED"} | ({"Disrupted weapons use"} - named)
+    if "Air/drone strike" in named and _AIRCRAFT_FIRED.search(sentence):
+        drop.add("Shelling/artillery/missile attack")  # rockets fired from the air: an air strike
+    kit = _ENEMY_KIT.search(sentence) if "Armed clash" in named else None
+    if kit:
+        # A side's weapons or positions destroyed by the other: the fight ACLED codes (an armed
+        # clash), not property destruction, nor the shelling that the victim's name ("two
+        # howitzers") suggests; the weapon named as the one that did it ("artillery destroyed a
+        # tank") gives its own sub-type.
+        drop.add("Looting/property destruction")
+        drop |= {"Armed clash"} if _WEAPON.search(sentence[: kit.start()]) else set(_REMOTE)
     if "Agreement" in named and _FIGHT_BEFORE_DEAL.search(sentence):
         drop.add("Armed clash")
     if "Looting/property destruction" in named and not _PROTEST_NAMED.search(sentence):
