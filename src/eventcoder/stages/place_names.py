@@ -5,9 +5,10 @@ mountain spelt "Mount", "Mt" or "Mt." ("Mount Elgon" for ACLED's "Mt. Elgon"), a
 before its admin area without a comma ("in Tijuana Baja California"), and how alike a reading
 found by consonant skeleton is to the name. Roads named after their ends ("the Eldoret-Malaba
 highway") are left alone: events on them are seldom at the first town (measured on non-holdout
-Kenya notes). Also how prominent each reading is (the share of each country in a name) and
-whether the areas named beside a place rule its readings out (:func:`abroad`). Reads only the
-gazetteer; never fails (no reading is an empty tuple).
+Kenya notes). A part of a place named by a compass word ("South Los Angeles", "North
+Hollywood") is read as that place (:func:`compass_part`). Also how prominent each reading is
+(the share of each country in a name) and whether the areas named beside a place rule its
+readings out (:func:`abroad`). Reads only the gazetteer; never fails (no reading is an empty tuple).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ CONFLICT_TOWN = 10_000
 # Admin areas are better known than towns of their population; admin2 (an "Athens County") less so.
 LEVEL_PROMINENCE = {1: 2.0, 2: 0.5, 3: 0.0}
 _MOUNT = re.compile(r"^(?:Mount|Mt\.?)\s+(?=[A-Z])")
+# A compass word before a name: "South Los Angeles", "Northern Aleppo", "North-East Kherson".
+_COMPASS = re.compile(
+    r"^(?:(?:North|South)(?:[ -]?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:East|West)(?:ern)?|Central)"
+    r"\s+(?=[A-Z])"
+)
 
 
 def similarity(name: str, other: str) -> float:
@@ -46,6 +52,25 @@ def mountain(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
         if found:
             return found
     return ()
+
+
+def compass_part(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
+    """The place that a compass word names a part of: "South Los Angeles" is in Los Angeles.
+
+    Only for names the gazetteer lacks as written ("South Sudan", "North Kivu" are places of
+    their own). Parts named so belong to cities and admin areas the news knows well, not to
+    namesake hamlets abroad (Los Angeles, Chile's "Los Ángeles" and a dozen Mexican villages):
+    the readings are those in the country of the most prominent one.
+    """
+    if not _COMPASS.match(name):
+        return ()
+    rest = _COMPASS.sub("", name)
+    found = tuple(gazetteer.lookup(rest, fuzzy=False)) if len(rest) >= 3 else ()
+    found = tuple(c for c in found if c.level > 0)
+    if not found:
+        return ()
+    top = max(found, key=_prominence)
+    return tuple(c for c in found if c.iso2 == top.iso2)
 
 
 def town_and_area(
