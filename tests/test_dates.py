@@ -164,6 +164,25 @@ def test_news_dates_relative_to_publication(
     assert event.event_date is not None and event.event_date <= published
 
 
+# A day attached to the shooting itself beats one attached to its aftermath (the victim's
+# condition, a vigil, a gathering) in the event's sentences or the lead.
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("A 15-year-old was in critical condition Thursday after he and two friends were shot near "
+         "a park in Dayton. The three boys were shot outside a corner store at about 9 p.m. "
+         "Wednesday, police said.", date(2016, 4, 14), date(2016, 4, 13)),
+        ("Neighbours gathered Saturday outside the house in Fresno where a woman was shot and "
+         "killed Thursday night by her former partner.", date(2016, 4, 16), date(2016, 4, 14)),
+    ],
+)  # fmt: skip
+def test_the_day_of_the_shooting_beats_the_day_of_its_aftermath(
+    dates_pipeline: Pipeline, text: str, published: date, day: date
+) -> None:
+    event = main_event(dates_pipeline, text, published)
+    assert (event.event_date, event.time_precision) == (day, 1)
+
+
 def test_page_timestamp_is_not_the_event_date(dates_pipeline: Pipeline) -> None:
     text = "March 25, 2014 12:45 PM\n\nGunmen shot dead two police officers in Gao on Sunday night."
     event = main_event(dates_pipeline, text, date(2014, 3, 25))

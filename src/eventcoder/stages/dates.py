@@ -23,8 +23,10 @@ warning saying so. "(exact date not reported)" and "source dated 28/03" make a d
 
 Choosing among dates: a date attached to a verb of reporting or of the case's later course ("police
 said Monday", "was arrested Tuesday", "appeared in court Friday") is the date of the news, not of
-the event, and is used only when no other date is stated; a date that stands alone on its line or
-follows "Posted:"/"Updated:" is the article's timestamp and is ignored. The event's own sentences
+the event, and is used only when no other date is stated; a day attached to the violent act
+itself ("were shot at 6 p.m. Monday", "the shooting happened Sunday") in the event's sentences or
+the lead comes before any other; a date that stands alone on its line or follows
+"Posted:"/"Updated:" is the article's timestamp and is ignored. The event's own sentences
 come first, then the nearest sentences before them, then the rest; with no date at all, the
 publication date at precision 2 (ACLED's "as reported").
 """
@@ -155,6 +157,17 @@ _NEWS_LEMMAS = frozenset(
     "issue die remain hospitalize conference hearing court statement vigil funeral "
     "investigate search".split()
 )
+# Words of the violent act itself ("was shot Monday", "the shooting happened Sunday", "opened fire
+# early Friday", "Monday night's violence"): a day attached to one of these in the event's sentences
+# or the lead before them is preferred to a day attached to the aftermath ("was in critical
+# condition Tuesday after ... were shot", "friends gathered Wednesday"). On the GVA training
+# articles (bench/gva_dates.py --n 600) the preference fixed 14 dates and broke 2.
+_ACT_LEMMAS = frozenset(
+    "shoot shooting shot kill killing murder homicide fire open gun wound injure strike hit "
+    "happen occur erupt violence incident".split()
+)
+# "at about 6 p.m. Monday ... were shot": the day hangs from the time, the time from the act.
+_TIME_LEMMAS = frozenset("p.m. a.m. noon midnight hour night morning evening afternoon".split())
 _NEWS_BEFORE = re.compile(
     r"\b(?:said|says|told(?:\s+[\w.]+){0,3}|reported|announced|confirmed|released|arrested|charged|"
     r"arraigned|sentenced|identified|died|in court|conference|statement)"
@@ -171,6 +184,7 @@ class Found:
     precision: int
     span: Span
     news: bool = False
+    act: bool = False  # attached to the violent act itself (_ACT_LEMMAS)
 
 
 class _Collector:
@@ -197,10 +211,11 @@ class _Collector:
         if self.published and _is_timestamp(self.text, start, end):
             return
         news = self.published and _is_news(self.text, start, end, self.tokens, self.sent_tokens)
+        act = self.published and not news and _is_act(self.tokens, self.sent_tokens, start, end)
         if day == _NO_YEAR:
             day = None
         span = Span(start, end, m.group(0))
-        self.found.append((m.start(), Found(day, precision, span, bool(news))))
+        self.found.append((m.start(), Found(day, precision, span, bool(news), bool(act))))
 
     def dates(self) -> list[Found]:
         return [f for _, f in sorted(self.found, key=lambda x: x[0])]
@@ -237,9 +252,13 @@ class DatesStage:
         after = [s for s in range(first + 1, len(found)) if s not in sents]
         order = sents + before + after
         candidates = [f for s in order if s < len(found) for f in found[s]]
-        # A resolved date of the event, then a day whose year is unknown, then a date of the news.
+        lead = [f for s in sents + before if s < len(found) for f in found[s]]
+        # The day of the violent act in the event's sentences or the lead, then a resolved date of
+        # the event, then a day whose year is unknown, then a date of the news. Only a single day
+        # counts as the act's: "shot in August" must not outweigh "on Aug. 12" elsewhere.
         choice = (
-            next((f for f in candidates if f.day is not None and not f.news), None)
+            next((f for f in lead if f.act and f.day is not None and f.precision == 1), None)
+            or next((f for f in candidates if f.day is not None and not f.news), None)
             or next((f for f in candidates if not f.news), None)
             or next(iter(candidates), None)
         )
@@ -450,3 +469,16 @@ def _is_news(
     root = _date_root(tokens, sent_tokens, start, end) if tokens else None
     return root is not None and root.lemma.lower() in _NEWS_LEMMAS
 
+
+def _is_act(tokens: Sequence[Token], sent_tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A date attached to the violent act ("shot Monday", "at 6 p.m. Monday ... were shot")."""
+    if not tokens:
+        return False
+    head = _date_root(tokens, sent_tokens, start, end)
+    for _ in range(3):
+        if head is None or head.head == head.i:
+            break
+        if head.lemma.lower() not in _TIME_LEMMAS and head.pos != "ADP":
+            break
+        head = tokens[head.head]
+    return head is not None and head.lemma.lower() in _ACT_LEMMAS
