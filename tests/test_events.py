@@ -109,6 +109,57 @@ def test_crime_news_is_out_of_scope_unless_all(front: Pipeline) -> None:
     assert events[0].event_type == "Violence against civilians"
 
 
+@pytest.fixture(scope="module")
+def front_all() -> Pipeline:
+    """The stages up to events under scope "all" (every shooting, crime and accidents included)."""
+    cfg = load_config(
+        environ={}, overrides={"pipeline.stages": ["clean", "nlp", "events"], "pipeline.scope": "all"}
+    )
+    return Pipeline.from_config(cfg)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "A 14-year-old girl from Elm Creek has died from a gunshot wound. The sheriff said the "
+            "death was a tragic accident caused by the careless handling of a loaded rifle.",
+            "gunshot wound",
+        ),
+        (
+            "Kyle Benson, 19, is charged with reckless endangerment after a pistol he was showing "
+            "to a friend discharged into the friend's leg.",
+            "pistol he was showing to a friend discharged",
+        ),
+        (
+            "Her brother leaned the shotgun against the wall, and it fell and went off, the family "
+            "said. She died at the hospital the next day.",
+            "shotgun against the wall, and it fell and went off",
+        ),
+        # A headline stub: "will" governs the only event word, so nothing else codes it.
+        ("Bar owner says he will fight the lawsuit by a shooting victim.", "shooting victim"),
+    ],
+)
+def test_shooting_told_only_in_passing_is_an_event_under_scope_all(
+    front: Pipeline, front_all: Pipeline, text: str, trigger: str
+) -> None:
+    # An accident is no political violence: ACLED's scope codes nothing.
+    assert _code(front, text).events == ()
+    work = front_all.run(Article(id=Article.make_id(text), text=text, published=date(2019, 3, 12)))
+    [event] = work.events
+    assert (event.event_type, event.sub_event_type, event.tags) == (
+        "Violence against civilians", "Attack", "crime"
+    )
+    [mention] = event.mentions
+    assert mention.trigger is not None and mention.trigger.text == trigger
+    assert work.article.text[mention.trigger.start : mention.trigger.end] == trigger
+
+
+def test_article_with_no_shooting_told_stays_empty_under_scope_all(front_all: Pipeline) -> None:
+    text = "Tyler, 15, passed away on Thursday. He loved basketball and was a member of the choir."
+    assert front_all.run(Article(id="obit", text=text)).events == ()
+
+
 @pytest.mark.parametrize(
     "background",
     [

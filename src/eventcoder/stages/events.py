@@ -25,7 +25,11 @@ Reads ``work.annotations`` (sentences) and ``Article.text``; writes ``work.menti
    the whole text is about comes first.
 
 ``pipeline.scope = "acled"`` drops events that read as ordinary crime (crime words, no political or
-armed-conflict context); ``"all"`` keeps them, tagged ``crime``.
+armed-conflict context); ``"all"`` keeps them, tagged ``crime``. Under ``"all"`` an article that
+still has no event but tells a person shot (``shooting`` cues: an accidental discharge, a gunshot
+wound, a court story's "a gun ... discharged into his chest", a headline stub) reports that
+shooting as an Attack tagged ``crime``, as the stage codes other shootings of people there;
+ACLED's scope leaves accidents out (no political violence).
 """
 
 from __future__ import annotations
@@ -199,8 +203,51 @@ class EventsStage:
         self.political = [c.pattern for c in cues if c.kind == "political"]
         self.crime = [c.pattern for c in cues if c.kind == "crime"]
         self.offtopic = [c.pattern for c in cues if c.kind == "offtopic"]
+        self.shooting = [c.pattern for c in cues if c.kind == "shooting"]
 
     def __call__(self, work: Work) -> Work:
+        coded = self._code(work)
+        if coded.events or self.scope != "all":
+            return coded
+        return self._shooting_told(coded)
+
+    def _shooting_told(self, work: Work) -> Work:
+        """The article's shooting, when no event was coded but a sentence tells a person shot.
+
+        Accidents ("the rifle fell over and went off"), court stories that tell the shooting in a
+        clause ("charged after a gun he was showing discharged into his chest") and headline
+        stubs name no attacker the classifier reads. Under scope "all" (every shooting, as GVA
+        covers them) the first such sentence founds an Attack, tagged ``crime`` (outside ACLED's
+        scope), as a shooting of a person is coded there; its date and fatalities come later.
+        """
+        ann = work.annotations
+        assert ann is not None  # guaranteed by Pipeline.check(): nlp runs first
+        for i, sentence in enumerate(ann.sentences):
+            hit = next((m for p in self.shooting if (m := p.search(sentence.span.text))), None)
+            if hit is None:
+                continue
+            start = sentence.span.start + hit.start()
+            trigger = Span(start, start + len(hit.group(0)), hit.group(0))
+            entry = self.taxonomy.entry("Attack")
+            # The classifier's own reading of the sentence as an attack: low where it read none,
+            # which is what this event's confidence should say.
+            confidence = round(self.model.predict_proba([sentence.span.text])[0].get("Attack", 0.0), 4)
+            mention = Mention(i, sentence.span, entry.sub_event_type, confidence, trigger)
+            ev = Evidence("sub_event_type", trigger, self.info.name, self.info.version)  # type: ignore[attr-defined]
+            record = EventRecord(
+                article_ids=(work.article.id,),
+                event_type=entry.event_type,
+                sub_event_type=entry.sub_event_type,
+                disorder_type=entry.disorder_type,
+                confidence=confidence,
+                mentions=(mention,),
+                tags="crime",
+                evidence=(ev, replace(ev, field="event_type")),
+            )
+            return replace(work, mentions=(mention,), events=(record,))
+        return work
+
+    def _code(self, work: Work) -> Work:
         ann = work.annotations
         assert ann is not None  # guaranteed by Pipeline.check(): nlp runs first
         text = work.article.text
