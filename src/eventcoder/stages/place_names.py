@@ -1,14 +1,16 @@
 """Other readings of a toponym that the gazetteer does not know as written (stage ``places``).
 
-Used by :mod:`eventcoder.stages.places` once the exact name and its kind word have failed: a
-mountain spelt "Mount", "Mt" or "Mt." ("Mount Elgon" for ACLED's "Mt. Elgon"), a town written
-before its admin area without a comma ("in Tijuana Baja California"), and how alike a reading
-found by consonant skeleton is to the name. Roads named after their ends ("the Eldoret-Malaba
-highway") are left alone: events on them are seldom at the first town (measured on non-holdout
-Kenya notes). A part of a place named by a compass word ("South Los Angeles", "North
-Hollywood") is read as that place (:func:`compass_part`). Also how prominent each reading is
-(the share of each country in a name) and whether the areas named beside a place rule its
-readings out (:func:`abroad`). Reads only the gazetteer; never fails (no reading is an empty tuple).
+Used by :mod:`.place_toponyms` once the exact name and its kind word have failed: a mountain
+spelt "Mount", "Mt" or "Mt." ("Mount Elgon" for ACLED's "Mt. Elgon"), a town written before its
+admin area without a comma ("in Tijuana Baja California"), and how alike a reading found by
+consonant skeleton is to the name. Roads named after their ends ("the Eldoret-Malaba highway")
+are left alone: events on them are seldom at the first town (measured on non-holdout Kenya
+notes). A part of a place named by a compass word ("South Los Angeles", "North Hollywood") is
+read as that place (:func:`compass_part`). Whether the areas named beside a place rule its
+readings out (:func:`abroad`) is asked there too; how prominent each reading is (the share of
+each country in a name) and whether a named area holds a place under another name are asked by
+:mod:`eventcoder.stages.places` when it chooses. Reads only the gazetteer; never fails (no
+reading is an empty tuple).
 """
 
 from __future__ import annotations
