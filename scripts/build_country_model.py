@@ -32,58 +32,51 @@ holds weights and a vocabulary of words.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from build_training import read_csv_rows  # the same CSV reading (scripts/ is on sys.path)
+
 from eventcoder.classify import save_model, train_country_model
 from eventcoder.gazetteer import Gazetteer, name_key
 from eventcoder.holdout import is_holdout
-
-csv.field_size_limit(sys.maxsize)
 
 Example = tuple[str, str, str]  # (text, country label as written, holdout key)
 # GVA articles are long; their first paragraphs say where (dateline, city, state).
 GVA_CHARS = 1500
 
 
-def _read_csv(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            yield {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-
-
 def acled(dev: Path) -> Iterator[Example]:
-    for row in _read_csv(dev / "acled_dev.csv"):
+    for row in read_csv_rows(dev / "acled_dev.csv"):
         yield row.get("notes", ""), row.get("country", ""), row.get("notes", "")
 
 
 def gtd(dev: Path) -> Iterator[Example]:
     for path in sorted((dev / "aux" / "gtd-summary-subsets").glob("*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             country = row.get("country_txt") or ("United States" if row.get("provstate") else "")
             yield row.get("summary", ""), country, row.get("summary", "")
 
 
 def pitf(dev: Path) -> Iterator[Example]:
     for path in sorted((dev / "aux" / "pitf-atrocities-2013-2017").glob("*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             yield row.get("description", ""), row.get("country", ""), row.get("description", "")
 
 
 def cir(dev: Path) -> Iterator[Example]:
     path = dev / "aux" / "cir-russia-ukraine-monitor-2022" / "cir_russia_ukraine_monitor_events_2022.csv"
-    for row in _read_csv(path):
+    for row in read_csv_rows(path):
         text = row.get("brief description") or row.get("title", "")
         yield text, row.get("country", ""), row.get("entry", "")
 
 
 def ucdp(dev: Path) -> Iterator[Example]:
     for path in sorted((dev / "aux" / "ucdp-ged-ukraine-colombia").glob("*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             # Several sources' headlines, joined by ";".
             yield row.get("source_headline", "").replace(";", ". "), row.get("country", ""), row.get("id", "")
 

@@ -105,7 +105,7 @@ def _first_named(text: str) -> str | None:
     return None
 
 
-def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+def read_csv_rows(path: Path) -> Iterator[dict[str, str]]:
     with path.open(newline="", encoding="utf-8", errors="replace") as fh:
         for row in csv.DictReader(fh):
             yield {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
@@ -121,7 +121,7 @@ def oldschema(dev: Path) -> Iterator[Example]:
         "headquarters or base established": "Headquarters or base established",
     }
     for path in sorted((dev / "acled_oldschema").glob("*/*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             note, kind = row.get("notes", ""), row.get("event_type", "").lower()
             if not note:
                 continue
@@ -156,7 +156,7 @@ def _strategic(note: str) -> str | None:
 def gtd(dev: Path) -> Iterator[Example]:
     """GTD summaries by attack type, suicide flag and weapon (GTD codebook, attacktype1)."""
     for path in sorted((dev / "aux" / "gtd-summary-subsets").glob("*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             text = _GTD_DATE.sub("", row.get("summary", ""))
             if len(text) < 40:
                 continue
@@ -185,7 +185,7 @@ def gtd(dev: Path) -> Iterator[Example]:
 def pitf(dev: Path) -> Iterator[Example]:
     """PITF atrocity descriptions: one-sided violence against non-combatants, by tactic and weapon."""
     for path in sorted((dev / "aux" / "pitf-atrocities-2013-2017").glob("*.csv")):
-        for row in _read_csv(path):
+        for row in read_csv_rows(path):
             text = row.get("description", "")
             if len(text) < 40:
                 continue
@@ -210,7 +210,7 @@ def pitf(dev: Path) -> Iterator[Example]:
 def india_police(dev: Path) -> Iterator[Example]:
     """IndiaPoliceEvents sentences that report an arrest and no killing."""
     path = dev / "aux" / "indiapoliceevents" / "sents.csv"
-    for row in _read_csv(path):
+    for row in read_csv_rows(path):
         text = " ".join(row.get("sent_text", "").split())
         if (row.get("arrest") == "1" and row.get("kill") == "0" and len(text) >= 40
                 and _ARREST.search(text)):  # fmt: skip

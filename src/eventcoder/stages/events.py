@@ -228,22 +228,11 @@ class EventsStage:
                 continue
             start = sentence.span.start + hit.start()
             trigger = Span(start, start + len(hit.group(0)), hit.group(0))
-            entry = self.taxonomy.entry("Attack")
             # The classifier's own reading of the sentence as an attack: low where it read none,
             # which is what this event's confidence should say.
             confidence = round(self.model.predict_proba([sentence.span.text])[0].get("Attack", 0.0), 4)
-            mention = Mention(i, sentence.span, entry.sub_event_type, confidence, trigger)
-            ev = Evidence("sub_event_type", trigger, self.info.name, self.info.version)  # type: ignore[attr-defined]
-            record = EventRecord(
-                article_ids=(work.article.id,),
-                event_type=entry.event_type,
-                sub_event_type=entry.sub_event_type,
-                disorder_type=entry.disorder_type,
-                confidence=confidence,
-                mentions=(mention,),
-                tags="crime",
-                evidence=(ev, replace(ev, field="event_type")),
-            )
+            mention = Mention(i, sentence.span, "Attack", confidence, trigger)
+            record = self._record(work, "Attack", (mention,), confidence, "crime")
             return replace(work, mentions=(mention,), events=(record,))
         return work
 
@@ -400,18 +389,8 @@ class EventsStage:
             )
             if is_crime and self.scope == "acled":
                 continue
-            lead = mentions[0]
-            evidence_span = lead.trigger or lead.span
-            ev = Evidence("sub_event_type", evidence_span, self.info.name, self.info.version)  # type: ignore[attr-defined]
-            record = EventRecord(
-                article_ids=(work.article.id,),
-                event_type=entry.event_type,
-                sub_event_type=entry.sub_event_type,
-                disorder_type=entry.disorder_type,
-                confidence=round(confidence, 4),
-                mentions=mentions,
-                tags="crime" if is_crime else "",
-                evidence=(ev, replace(ev, field="event_type")),
+            record = self._record(
+                work, sub_type, mentions, round(confidence, 4), "crime" if is_crime else ""
             )
             if best >= self.min_confidence:
                 events.append(record)
@@ -427,6 +406,25 @@ class EventsStage:
         events = events[: self.max_events]
         mentions_all = tuple(m for e in events for m in e.mentions)
         return replace(work, mentions=mentions_all, events=tuple(events))
+
+    def _record(
+        self, work: Work, sub_type: str, mentions: tuple[Mention, ...], confidence: float, tags: str
+    ) -> EventRecord:
+        """An event of ``sub_type`` told by ``mentions``; its type's evidence is the first one's
+        trigger (or sentence)."""
+        entry = self.taxonomy.entry(sub_type)
+        lead = mentions[0]
+        ev = Evidence("sub_event_type", lead.trigger or lead.span, self.info.name, self.info.version)  # type: ignore[attr-defined]
+        return EventRecord(
+            article_ids=(work.article.id,),
+            event_type=entry.event_type,
+            sub_event_type=entry.sub_event_type,
+            disorder_type=entry.disorder_type,
+            confidence=confidence,
+            mentions=mentions,
+            tags=tags,
+            evidence=(ev, replace(ev, field="event_type")),
+        )
 
     def _cues_of(self, sentence: str, offset: int) -> tuple[tuple[str, ...], bool, Span | None] | None:
         """(named sub-types, casualty-only?, trigger span) if the sentence may report an event."""
